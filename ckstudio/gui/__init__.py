@@ -1,0 +1,1 @@
+"""The Qt application: windows, canvas, panels, undo commands, workshop mode."""

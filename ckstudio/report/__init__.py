@@ -1,0 +1,1 @@
+"""The PDF workshop report, drawn from the model and the map drawing (pure Python, no Qt)."""
