@@ -1,0 +1,22 @@
+"""The session as data and the Document that edits it (pure Python, no Qt)."""
+
+from ckstudio.model.document import Document, InvalidSessionError
+from ckstudio.model.events import Change, Event
+from ckstudio.model.problems import OperationError, Problem
+from ckstudio.model.session import Concept, KnowledgeItem, Link, Meta, Participant, Session, Theme
+
+__all__ = [
+    "Change",
+    "Concept",
+    "Document",
+    "Event",
+    "InvalidSessionError",
+    "KnowledgeItem",
+    "Link",
+    "Meta",
+    "OperationError",
+    "Participant",
+    "Problem",
+    "Session",
+    "Theme",
+]

@@ -1,0 +1,101 @@
+"""Ready-made operations for the edits a user makes, new ids included.
+
+The GUI, the command line and the tests build their operations here rather
+than by hand, so that every caller removes a subtree or a theme the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ckstudio.model.document import Document, Space
+from ckstudio.model.operations import (
+    AddLink,
+    AddNode,
+    AddRecord,
+    Compound,
+    Operation,
+    RemoveLink,
+    RemoveNode,
+    RemoveRecord,
+    references_to,
+)
+
+ID_PREFIXES = {"c": "c", "k": "k", "themes": "t", "participants": "p", "links": "l"}
+
+
+def add_node(
+    doc: Document,
+    space: Space,
+    parent: str | None,
+    text: str = "",
+    position: int | None = None,
+    **fields: Any,
+) -> AddNode:
+    """A new concept or knowledge item under `parent` (last child unless `position`)."""
+    if position is None:
+        position = len(doc.children(space, parent))
+    node = {"id": doc.new_id(ID_PREFIXES[space]), "parent": parent, "text": text, **fields}
+    return AddNode(space, node, position)
+
+
+def add_concept(doc: Document, parent: str, text: str = "", **fields: Any) -> AddNode:
+    return add_node(doc, "c", parent, text, **fields)
+
+
+def add_knowledge(doc: Document, parent: str | None, text: str = "", **fields: Any) -> AddNode:
+    return add_node(doc, "k", parent, text, **fields)
+
+
+def remove_subtree(doc: Document, space: Space, top: str) -> Compound:
+    """Remove a node with its descendants and every link that touches them."""
+    subtree = list(doc.walk(space, top))
+    links = {link.id: None for node in subtree for link in doc.links_of(node)}
+    steps: list[Operation] = [RemoveLink(link_id) for link_id in links]
+    steps += [RemoveNode(space, node) for node in reversed(subtree)]
+    return Compound(tuple(steps), "remove")
+
+
+def link(
+    doc: Document, concept: str, knowledge: str, kind: str = "c_to_k", note: str = ""
+) -> AddLink:
+    data = {
+        "id": doc.new_id(ID_PREFIXES["links"]),
+        "concept": concept,
+        "knowledge": knowledge,
+        "kind": kind,
+        "note": note,
+    }
+    return AddLink(data)
+
+
+def add_theme(doc: Document, name: str, color: str) -> AddRecord:
+    theme = {"id": doc.new_id(ID_PREFIXES["themes"]), "name": name, "color": color}
+    return AddRecord("themes", theme)
+
+
+def add_participant(
+    doc: Document, name: str, organisation: str = "", role: str = "other"
+) -> AddRecord:
+    participant = {
+        "id": doc.new_id(ID_PREFIXES["participants"]),
+        "name": name,
+        "organisation": organisation,
+        "role": role,
+    }
+    return AddRecord("participants", participant)
+
+
+def remove_theme(doc: Document, theme: str) -> Compound:
+    """Remove a theme and, in the same undoable step, every tag of it."""
+    return Compound((*references_to(doc, theme), RemoveRecord("themes", theme)), "remove theme")
+
+
+def remove_participant(doc: Document, participant: str) -> Compound:
+    """Remove a participant and, in the same step, every reference to them.
+
+    Their tags and votes go; concepts they wrote and knowledge they hold keep
+    no author or holder; they leave the facilitators. Undo puts all back.
+    """
+    steps = (*references_to(doc, participant), RemoveRecord("participants", participant))
+    return Compound(steps, "remove participant")

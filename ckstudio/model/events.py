@@ -1,0 +1,45 @@
+"""Change events the Document sends to whoever subscribes (the canvas, panels...).
+
+One event per elementary change, so a listener updates only what changed and
+never re-reads the whole session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Change(StrEnum):
+    NODE_ADDED = "node_added"
+    NODE_REMOVED = "node_removed"
+    NODE_MOVED = "node_moved"
+    NODE_CHANGED = "node_changed"
+    LINK_ADDED = "link_added"
+    LINK_REMOVED = "link_removed"
+    LINK_CHANGED = "link_changed"
+    TAGS_CHANGED = "tags_changed"
+    VOTES_CHANGED = "votes_changed"
+    THEME_ADDED = "theme_added"
+    THEME_REMOVED = "theme_removed"
+    THEME_CHANGED = "theme_changed"
+    PARTICIPANT_ADDED = "participant_added"
+    PARTICIPANT_REMOVED = "participant_removed"
+    PARTICIPANT_CHANGED = "participant_changed"
+    META_CHANGED = "meta_changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What changed: `id` names the record; `space` is "c" or "k" for tree nodes.
+
+    `parent` is the node's parent after the change for NODE_ADDED and
+    NODE_MOVED and before it for NODE_REMOVED; `field` names the field for the
+    *_CHANGED kinds.
+    """
+
+    change: Change
+    id: str
+    space: str | None = None
+    parent: str | None = None
+    field: str | None = None

@@ -1,0 +1,160 @@
+"""Whole-session rules that a single record cannot check by itself.
+
+`session_problems` runs once on load. The `*_reference_problems` helpers are
+shared with the Document, which runs them on each edit, so a session edited in
+the tool obeys exactly the rules a loaded file obeys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping
+
+from ckstudio.model import limits
+from ckstudio.model.problems import Problem, pointer
+from ckstudio.model.session import Concept, KnowledgeItem, Session
+
+MAX_PROBLEMS = 100
+
+
+def concept_reference_problems(
+    concept: Concept, themes: Container[str], participants: Container[str]
+) -> list[str]:
+    """What a concept names that does not exist, and duplicated tags or voters."""
+    found = _missing_participant(concept.author, "author", participants)
+    seen_tags: set[tuple[str, str | None]] = set()
+    for tag in concept.tags:
+        if tag.theme not in themes:
+            found.append(f"tag names the theme '{tag.theme}', which does not exist")
+        found += _missing_participant(tag.by, "tag", participants)
+        if (tag.theme, tag.by) in seen_tags:
+            found.append(f"theme '{tag.theme}' is tagged twice by the same participant")
+        seen_tags.add((tag.theme, tag.by))
+    voters: set[str | None] = set()
+    for vote in concept.votes:
+        found += _missing_participant(vote.by, "vote", participants)
+        if vote.by in voters:
+            found.append("one participant has two vote entries on this concept")
+        voters.add(vote.by)
+    return found
+
+
+def knowledge_reference_problems(item: KnowledgeItem, participants: Container[str]) -> list[str]:
+    return _missing_participant(item.holder, "holder", participants)
+
+
+def _missing_participant(pid: str | None, role: str, participants: Container[str]) -> list[str]:
+    if pid is None or pid in participants:
+        return []
+    return [f"{role} names the participant '{pid}', who does not exist"]
+
+
+def session_problems(session: Session) -> list[Problem]:
+    """Every breach of the whole-file rules of docs/file-format.md (at most MAX_PROBLEMS)."""
+    problems = _id_problems(session)
+    problems += _tree_problems(session.concepts, "concepts", single_root=True)
+    problems += _tree_problems(session.knowledge, "knowledge", single_root=False)
+    problems += _reference_problems(session)
+    problems += _link_problems(session)
+    return problems[:MAX_PROBLEMS]
+
+
+def _id_problems(session: Session) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for section in ("themes", "participants", "concepts", "knowledge", "links"):
+        for index, record in enumerate(getattr(session, section)):
+            where = pointer(section, index, "id")
+            if record.id in seen:
+                message = f"the id '{record.id}' is already used at {seen[record.id]}"
+                problems.append(Problem(where, message))
+            else:
+                seen[record.id] = where
+    nodes = len(session.concepts) + len(session.knowledge)
+    if nodes > limits.MAX_NODES:
+        message = f"{nodes} concepts and knowledge items, more than the {limits.MAX_NODES} allowed"
+        problems.append(Problem("", message))
+    return problems
+
+
+def _tree_problems(
+    nodes: list[Concept] | list[KnowledgeItem], section: str, *, single_root: bool
+) -> list[Problem]:
+    problems: list[Problem] = []
+    parents = {node.id: node.parent for node in nodes}
+    roots = [i for i, node in enumerate(nodes) if node.parent is None]
+    if single_root and len(roots) != 1:
+        what = "no concept has" if not roots else f"{len(roots)} concepts have"
+        problems.append(Problem(pointer(section), f"{what} 'parent: null'; exactly one (C0) must"))
+    if single_root and roots and nodes[roots[0]].partition is not None:
+        problems.append(Problem(pointer(section, roots[0], "partition"), "C0 has no partition"))
+    kind = "concept" if section == "concepts" else "knowledge item"
+    for index, node in enumerate(nodes):
+        if node.parent is not None and node.parent not in parents:
+            message = f"the parent '{node.parent}' is not a {kind} of this file"
+            problems.append(Problem(pointer(section, index, "parent"), message))
+    index_of = {node.id: i for i, node in enumerate(nodes)}
+    for node_id in _nodes_on_cycles(parents):
+        message = f"'{node_id}' is its own ancestor (the parents form a cycle)"
+        problems.append(Problem(pointer(section, index_of[node_id], "parent"), message))
+    return problems
+
+
+def _nodes_on_cycles(parents: Mapping[str, str | None]) -> list[str]:
+    """Ids whose parent chain loops back on itself, one per cycle, in linear time."""
+    state: dict[str, int] = {}  # 1: on the current walk, 2: known to reach a root
+    on_cycles: list[str] = []
+    for start in parents:
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node in parents and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = parents[node]
+        if node is not None and state.get(node) == 1:
+            on_cycles.append(node)
+        for visited in walk:
+            state[visited] = 2
+    return on_cycles
+
+
+def _reference_problems(session: Session) -> list[Problem]:
+    themes = {theme.id for theme in session.themes}
+    participants = {participant.id for participant in session.participants}
+    problems = [
+        Problem(pointer("meta", "facilitators", i), f"'{pid}' is not a participant")
+        for i, pid in enumerate(session.meta.facilitators)
+        if pid not in participants
+    ]
+    for index, concept in enumerate(session.concepts):
+        for message in concept_reference_problems(concept, themes, participants):
+            problems.append(Problem(pointer("concepts", index), message))
+    for index, item in enumerate(session.knowledge):
+        for message in knowledge_reference_problems(item, participants):
+            problems.append(Problem(pointer("knowledge", index), message))
+    return problems
+
+
+def _link_problems(session: Session) -> list[Problem]:
+    concepts = {concept.id for concept in session.concepts}
+    knowledge = {item.id for item in session.knowledge}
+    problems: list[Problem] = []
+    seen: set[tuple[str, str, str]] = set()
+    for index, link in enumerate(session.links):
+        problems += _dangling(link.concept, concepts, pointer("links", index, "concept"), "concept")
+        problems += _dangling(
+            link.knowledge, knowledge, pointer("links", index, "knowledge"), "knowledge item"
+        )
+        key = (link.concept, link.knowledge, link.kind)
+        if key in seen:
+            message = (
+                f"a {link.kind} link from '{link.concept}' to '{link.knowledge}' exists already"
+            )
+            problems.append(Problem(pointer("links", index), message))
+        seen.add(key)
+    return problems
+
+
+def _dangling(target: str, known: Iterable[str], where: str, kind: str) -> list[Problem]:
+    if target in known:
+        return []
+    return [Problem(where, f"'{target}' is not a {kind} of this file")]

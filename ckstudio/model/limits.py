@@ -1,0 +1,19 @@
+"""Size limits of a session.
+
+They exist so that a hostile or broken file cannot exhaust the machine, and are
+generous for real workshops (a big one has a few hundred concepts). The same
+figures are documented for users in docs/file-format.md.
+"""
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_NODES = 100_000  # concepts and knowledge items together
+MAX_LINKS = 200_000
+MAX_THEMES = 1_000
+MAX_PARTICIPANTS = 10_000
+MAX_TAGS_PER_CONCEPT = 1_000
+MAX_VOTES_PER_CONCEPT = 10_000
+MAX_VOTE_COUNT = 1_000
+MAX_ID = 100
+MAX_NAME = 500
+MAX_TEXT = 10_000
+MAX_NOTES = 100_000

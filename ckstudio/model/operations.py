@@ -1,0 +1,409 @@
+"""Reversible edits of a Document, as plain data.
+
+Each operation is a frozen dataclass of ids and values (no closures, no model
+objects), so it can be stored, compared and written out. `apply(doc)` checks
+every rule first and raises OperationError (changing nothing) when one is
+broken; otherwise it changes the document and returns the operation that
+undoes it exactly, positions included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from ckstudio.model import limits
+from ckstudio.model.document import Document, Section, Space
+from ckstudio.model.integrity import concept_reference_problems, knowledge_reference_problems
+from ckstudio.model.problems import OperationError
+from ckstudio.model.session import Concept, KnowledgeItem, Link, Meta, Node, Participant, Theme
+
+NODE_TYPES: dict[Space, type[Concept] | type[KnowledgeItem]] = {"c": Concept, "k": KnowledgeItem}
+RECORD_TYPES: dict[Section, type[Theme] | type[Participant]] = {
+    "themes": Theme,
+    "participants": Participant,
+}
+EDITABLE_NODE_FIELDS: dict[Space, frozenset[str]] = {
+    "c": frozenset({"text", "partition", "reach", "outcome", "notes", "author"}),
+    "k": frozenset({"text", "status", "holder", "source", "notes", "dominant"}),
+}
+EDITABLE_RECORD_FIELDS: dict[Section, frozenset[str]] = {
+    "themes": frozenset({"name", "color"}),
+    "participants": frozenset({"name", "organisation", "role"}),
+}
+EDITABLE_LINK_FIELDS = frozenset({"kind", "note"})
+EDITABLE_META_FIELDS = frozenset(Meta.model_fields)
+SPACE_NAMES: dict[Space, str] = {"c": "concept", "k": "knowledge item"}
+
+
+class Operation(Protocol):
+    def apply(self, doc: Document) -> Operation: ...
+
+
+def _build(model: type, data: dict[str, Any]) -> Any:
+    """Validate record data as a file would be, turning errors into one sentence."""
+    try:
+        return model.model_validate(data, strict=True)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or model.__name__
+        raise OperationError(f"{where}: {first['msg']}") from None
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise OperationError(message)
+
+
+def _check_node_references(doc: Document, space: Space, node: Node) -> None:
+    participants = doc.record_ids("participants")
+    if space == "c":
+        problems = concept_reference_problems(node, doc.record_ids("themes"), participants)
+    else:
+        problems = knowledge_reference_problems(node, participants)
+    _require(not problems, problems[0] if problems else "")
+
+
+def _check_parent(doc: Document, space: Space, parent: str | None) -> None:
+    if parent is None:
+        _require(space == "k", "C-space has a single root, C0; give the concept a parent")
+    else:
+        _require(doc.has_node(space, parent), f"'{parent}' is not a {SPACE_NAMES[space]}")
+
+
+def _check_position(doc: Document, space: Space, parent: str | None, position: int) -> None:
+    count = len(doc.children(space, parent))
+    _require(0 <= position <= count, f"position {position} is outside 0..{count}")
+
+
+@dataclass(frozen=True, slots=True)
+class AddNode:
+    """Add one concept or knowledge item at `position` among its parent's children."""
+
+    space: Space
+    node: dict[str, Any]
+    position: int
+
+    def apply(self, doc: Document) -> Operation:
+        node = _build(NODE_TYPES[self.space], self.node)
+        _require(not doc.has_id(node.id), f"the id '{node.id}' is already used")
+        _require(
+            doc.node_count("c") + doc.node_count("k") < limits.MAX_NODES,
+            f"a session holds at most {limits.MAX_NODES} concepts and knowledge items",
+        )
+        _check_parent(doc, self.space, node.parent)
+        _check_position(doc, self.space, node.parent, self.position)
+        _check_node_references(doc, self.space, node)
+        doc._insert_node(self.space, node, self.position)
+        return RemoveNode(self.space, node.id)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveNode:
+    """Remove one node that has no children and no links (see edits.remove_subtree)."""
+
+    space: Space
+    id: str
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
+        _require(not (self.space == "c" and self.id == doc.root), "C0 cannot be removed")
+        _require(not doc.children(self.space, self.id), f"'{self.id}' still has children")
+        _require(not doc.links_of(self.id), f"'{self.id}' still has links")
+        data = doc.node(self.space, self.id).model_dump()
+        position = doc._delete_node(self.space, self.id)
+        return AddNode(self.space, data, position)
+
+
+@dataclass(frozen=True, slots=True)
+class MoveNode:
+    """Reparent and/or reorder a node; its subtree follows.
+
+    `position` is its index among the new parent's children once it has left
+    its old place.
+    """
+
+    space: Space
+    id: str
+    parent: str | None
+    position: int
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
+        _require(self.space == "k" or self.id != doc.root, "C0 cannot be moved")
+        _check_parent(doc, self.space, self.parent)
+        if self.parent is not None:
+            looping = self.parent == self.id or self.id in doc.ancestors(self.space, self.parent)
+            _require(not looping, "a node cannot be moved under itself or its own descendants")
+        old_parent = doc.node(self.space, self.id).parent
+        old_position = doc.position(self.space, self.id)
+        staying = len(doc.children(self.space, self.parent)) - (old_parent == self.parent)
+        _require(0 <= self.position <= staying, f"position {self.position} is outside 0..{staying}")
+        doc._move_node(self.space, self.id, self.parent, self.position)
+        return MoveNode(self.space, self.id, old_parent, old_position)
+
+
+@dataclass(frozen=True, slots=True)
+class SetNodeField:
+    """Change one field of a node (tags and votes have operations of their own)."""
+
+    space: Space
+    id: str
+    field: str
+    value: Any
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
+        _require(
+            self.field in EDITABLE_NODE_FIELDS[self.space],
+            f"'{self.field}' is not an editable field of a {SPACE_NAMES[self.space]}",
+        )
+        old = doc.node(self.space, self.id)
+        node = _build(NODE_TYPES[self.space], {**old.model_dump(), self.field: self.value})
+        _require(
+            not (self.space == "c" and self.id == doc.root and node.partition is not None),
+            "C0 has no partition",
+        )
+        _check_node_references(doc, self.space, node)
+        doc._replace_node(self.space, node, self.field)
+        return SetNodeField(self.space, self.id, self.field, getattr(old, self.field))
+
+
+def _replace_concept_list(doc: Document, concept_id: str, field: str, items: list) -> None:
+    concept = doc.concept(concept_id)
+    node = _build(Concept, {**concept.model_dump(), field: items})
+    _check_node_references(doc, "c", node)
+    doc._replace_node("c", node, field)
+
+
+@dataclass(frozen=True, slots=True)
+class AddTag:
+    """Tag a concept with a theme, on behalf of a participant (or nobody)."""
+
+    concept: str
+    theme: str
+    by: str | None = None
+    position: int | None = None
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        tags = [tag.model_dump() for tag in doc.concept(self.concept).tags]
+        position = len(tags) if self.position is None else self.position
+        _require(0 <= position <= len(tags), f"position {position} is outside 0..{len(tags)}")
+        tags.insert(position, {"theme": self.theme, "by": self.by})
+        _replace_concept_list(doc, self.concept, "tags", tags)
+        return RemoveTag(self.concept, self.theme, self.by)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveTag:
+    concept: str
+    theme: str
+    by: str | None = None
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        tags = [tag.model_dump() for tag in doc.concept(self.concept).tags]
+        wanted = {"theme": self.theme, "by": self.by}
+        _require(wanted in tags, f"'{self.concept}' has no such tag of theme '{self.theme}'")
+        position = tags.index(wanted)
+        del tags[position]
+        _replace_concept_list(doc, self.concept, "tags", tags)
+        return AddTag(self.concept, self.theme, self.by, position)
+
+
+@dataclass(frozen=True, slots=True)
+class SetVote:
+    """Set a participant's dots on a concept; a count of 0 removes their vote."""
+
+    concept: str
+    by: str | None
+    count: int
+    position: int | None = None
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        votes = [vote.model_dump() for vote in doc.concept(self.concept).votes]
+        index = next((i for i, v in enumerate(votes) if v["by"] == self.by), None)
+        old_count = 0 if index is None else votes[index]["count"]
+        if index is not None:
+            del votes[index]
+        if self.count:
+            position = index if index is not None else self.position
+            position = len(votes) if position is None else position
+            _require(0 <= position <= len(votes), f"position {position} is outside 0..{len(votes)}")
+            votes.insert(position, {"by": self.by, "count": self.count})
+        _replace_concept_list(doc, self.concept, "votes", votes)
+        return SetVote(self.concept, self.by, old_count, index)
+
+
+@dataclass(frozen=True, slots=True)
+class AddLink:
+    """Link a concept and a knowledge item; `index` in the list of links (None: last)."""
+
+    link: dict[str, Any]
+    index: int | None = None
+
+    def apply(self, doc: Document) -> Operation:
+        link = _build(Link, self.link)
+        _require(not doc.has_id(link.id), f"the id '{link.id}' is already used")
+        _check_link_ends(doc, link)
+        count = doc.link_count()
+        index = count if self.index is None else self.index
+        _require(0 <= index <= count, f"index {index} is outside 0..{count}")
+        _require(count < limits.MAX_LINKS, f"a session holds at most {limits.MAX_LINKS} links")
+        doc._insert_link(link, index)
+        return RemoveLink(link.id)
+
+
+def _check_link_ends(doc: Document, link: Link, ignore: str | None = None) -> None:
+    _require(doc.has_node("c", link.concept), f"'{link.concept}' is not a concept")
+    _require(doc.has_node("k", link.knowledge), f"'{link.knowledge}' is not a knowledge item")
+    twin = doc.find_link(link.concept, link.knowledge, link.kind)
+    _require(
+        twin is None or twin.id == ignore,
+        f"a {link.kind} link from '{link.concept}' to '{link.knowledge}' exists already",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveLink:
+    id: str
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_link(self.id), f"the link '{self.id}' does not exist")
+        data = doc.link(self.id).model_dump()
+        index = doc._delete_link(self.id)
+        return AddLink(data, index)
+
+
+@dataclass(frozen=True, slots=True)
+class SetLinkField:
+    id: str
+    field: str
+    value: Any
+
+    def apply(self, doc: Document) -> Operation:
+        _require(doc.has_link(self.id), f"the link '{self.id}' does not exist")
+        _require(self.field in EDITABLE_LINK_FIELDS, f"'{self.field}' is not editable on a link")
+        old = doc.link(self.id)
+        link = _build(Link, {**old.model_dump(), self.field: self.value})
+        _check_link_ends(doc, link, ignore=self.id)
+        doc._replace_link(link, self.field)
+        return SetLinkField(self.id, self.field, getattr(old, self.field))
+
+
+@dataclass(frozen=True, slots=True)
+class AddRecord:
+    """Add a theme or a participant at `index` (None: last)."""
+
+    section: Section
+    record: dict[str, Any]
+    index: int | None = None
+
+    def apply(self, doc: Document) -> Operation:
+        record = _build(RECORD_TYPES[self.section], self.record)
+        _require(not doc.has_id(record.id), f"the id '{record.id}' is already used")
+        count = len(doc.records(self.section))
+        most = limits.MAX_THEMES if self.section == "themes" else limits.MAX_PARTICIPANTS
+        _require(count < most, f"a session holds at most {most} {self.section}")
+        index = count if self.index is None else self.index
+        _require(0 <= index <= count, f"index {index} is outside 0..{count}")
+        doc._insert_record(self.section, record, index)
+        return RemoveRecord(self.section, record.id)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveRecord:
+    """Remove a theme or participant nothing refers to (see edits for the cascade)."""
+
+    section: Section
+    id: str
+
+    def apply(self, doc: Document) -> Operation:
+        _require(self.id in doc.record_ids(self.section), f"'{self.id}' does not exist")
+        uses = references_to(doc, self.id)
+        _require(not uses, f"'{self.id}' is still referred to {len(uses)} time(s)")
+        data = doc.record(self.section, self.id).model_dump()
+        index = doc._delete_record(self.section, self.id)
+        return AddRecord(self.section, data, index)
+
+
+@dataclass(frozen=True, slots=True)
+class SetRecordField:
+    section: Section
+    id: str
+    field: str
+    value: Any
+
+    def apply(self, doc: Document) -> Operation:
+        _require(self.id in doc.record_ids(self.section), f"'{self.id}' does not exist")
+        _require(
+            self.field in EDITABLE_RECORD_FIELDS[self.section],
+            f"'{self.field}' is not an editable field of {self.section}",
+        )
+        old = doc.record(self.section, self.id)
+        record = _build(RECORD_TYPES[self.section], {**old.model_dump(), self.field: self.value})
+        doc._replace_record(self.section, record, self.field)
+        return SetRecordField(self.section, self.id, self.field, getattr(old, self.field))
+
+
+@dataclass(frozen=True, slots=True)
+class SetMeta:
+    field: str
+    value: Any
+
+    def apply(self, doc: Document) -> Operation:
+        _require(self.field in EDITABLE_META_FIELDS, f"'{self.field}' is not a field of meta")
+        old = doc.meta
+        meta = _build(Meta, {**old.model_dump(), self.field: self.value})
+        participants = doc.record_ids("participants")
+        strangers = [pid for pid in meta.facilitators if pid not in participants]
+        _require(not strangers, f"'{strangers[0] if strangers else ''}' is not a participant")
+        doc._replace_meta(meta, self.field)
+        return SetMeta(self.field, getattr(old, self.field))
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """Several operations as one step: all of them happen, or none."""
+
+    operations: tuple[Operation, ...]
+    label: str = ""
+
+    def apply(self, doc: Document) -> Operation:
+        inverses: list[Operation] = []
+        try:
+            for operation in self.operations:
+                inverses.append(operation.apply(doc))
+        except Exception:
+            for inverse in reversed(inverses):
+                inverse.apply(doc)
+            raise
+        return Compound(tuple(reversed(inverses)), self.label)
+
+
+def references_to(doc: Document, id_: str) -> list[Operation]:
+    """The operations that would remove every reference to a theme or participant."""
+    undo: list[Operation] = []
+    for concept_id in doc.walk("c"):
+        concept = doc.concept(concept_id)
+        undo += [
+            RemoveTag(concept_id, tag.theme, tag.by)
+            for tag in concept.tags
+            if id_ in (tag.theme, tag.by)
+        ]
+        undo += [SetVote(concept_id, vote.by, 0) for vote in concept.votes if vote.by == id_]
+        if concept.author == id_:
+            undo.append(SetNodeField("c", concept_id, "author", None))
+    undo += [
+        SetNodeField("k", item_id, "holder", None)
+        for item_id in doc.walk("k")
+        if doc.knowledge(item_id).holder == id_
+    ]
+    if id_ in doc.meta.facilitators:
+        kept = [pid for pid in doc.meta.facilitators if pid != id_]
+        undo.append(SetMeta("facilitators", kept))
+    return undo
