@@ -1,0 +1,145 @@
+"""Session <-> bytes: parse with precise locations, write canonically.
+
+Parsing is strict: the bytes must be UTF-8 (an initial byte-order mark is
+ignored), the JSON must be plain (no NaN, no key twice in one object), and
+every error names where it is: line and column for JSON, a JSON pointer for
+the content. Writing is canonical: the same session always gives the same
+bytes (2-space indent, fields in the order of the format, UTF-8 text left
+unescaped, a final newline), so files diff well and round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from ckstudio.model.integrity import session_problems
+from ckstudio.model.problems import Problem, pointer
+from ckstudio.model.session import FORMAT_NAME, FORMAT_VERSION, Session
+from ckstudio.storage.migrations import FIRST_VERSION, migrate
+
+UTF8_BOM = b"\xef\xbb\xbf"
+MAX_PROBLEMS = 100
+
+
+class ParseError(Exception):
+    """Bytes that are not a valid session; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(str(problems[0]))
+        self.problems = problems
+
+
+def encode(session: Session) -> bytes:
+    """The canonical bytes of a session."""
+    return session.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+def decode(data: bytes) -> Session:
+    """Parse and validate a whole session file; raise ParseError if it is not one."""
+    parsed = _parse_json(_to_text(data))
+    session = _validate(_migrated(parsed))
+    problems = session_problems(session)
+    if problems:
+        raise ParseError(problems)
+    return session
+
+
+def _fail(where: str, message: str) -> ParseError:
+    return ParseError([Problem(where, message)])
+
+
+def _to_text(data: bytes) -> str:
+    if not data.strip():
+        raise _fail("", "the file is empty")
+    data = data.removeprefix(UTF8_BOM)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        where = f"line {line}, column {column}"
+        raise _fail(
+            where, "the file is not UTF-8 text (was it saved in another encoding?)"
+        ) from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise ValueError(f"the key '{twice}' appears twice in one object")
+    return result
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"'{name}' is not a number JSON allows")
+
+
+def _parse_json(text: str) -> Any:
+    try:
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise _fail(where, f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}") from None
+    except RecursionError:
+        raise _fail("", "the JSON is nested too deeply to be a session") from None
+    except ValueError as error:  # duplicate keys, NaN, integers of thousands of digits
+        message = str(error)
+        if "digits" in message:
+            message = "a number in the file is thousands of digits long"
+        raise _fail("", message) from None
+
+
+def _migrated(parsed: Any) -> dict[str, Any]:
+    if not isinstance(parsed, dict):
+        kind = {list: "an array", str: "a string"}.get(type(parsed), "a single value")
+        raise _fail("", f"the file holds {kind}, not a CK Studio session")
+    if parsed.get("format") != FORMAT_NAME:
+        raise _fail("/format", f"this is not a CK Studio session (no 'format': '{FORMAT_NAME}')")
+    version = parsed.get("version")
+    if type(version) is not int:
+        raise _fail("/version", "the format version must be a whole number")
+    if version > FORMAT_VERSION:
+        message = (
+            f"made by a newer CK Studio (format version {version}; this one reads up to "
+            f"{FORMAT_VERSION}): update CK Studio to open it"
+        )
+        raise _fail("/version", message)
+    if version < FIRST_VERSION:
+        raise _fail("/version", f"{version} is not a format version CK Studio ever wrote")
+    return migrate(parsed, version)
+
+
+def _validate(data: dict[str, Any]) -> Session:
+    try:
+        return Session.model_validate(data, strict=True)
+    except ValidationError as error:
+        problems = [_problem(detail) for detail in error.errors(include_url=False)]
+        raise ParseError(problems[:MAX_PROBLEMS]) from None
+
+
+def _problem(detail: Any) -> Problem:
+    loc = detail["loc"]
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return Problem(pointer(*loc), f"unknown field '{loc[-1]}' (a typo?)")
+    if kind == "missing":
+        return Problem(pointer(*loc[:-1]), f"the required field '{loc[-1]}' is missing")
+    message = detail["msg"]
+    shown = _shown(detail.get("input"))
+    if shown and kind not in ("model_type", "list_type", "too_long", "too_short"):
+        message = f"{message} (found {shown})"
+    return Problem(pointer(*loc), message[:1].lower() + message[1:])
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str | int | float | bool) or value is None:
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return ""

@@ -1,0 +1,165 @@
+"""Session files on disk: read safely, write atomically, keep numbered backups.
+
+Reading never changes the file. Writing goes to a temporary file in the same
+folder, which is flushed and fsync'ed, then renamed over the target (an atomic
+step on POSIX and Windows), then the folder is fsync'ed: at any instant the
+target is the whole old version or the whole new one, even if the process is
+killed or the power goes. Before the rename the old version becomes
+`NAME.1.bak` (the older ones shift to `.2.bak`, `.3.bak`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import glob
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from ckstudio.model import limits
+from ckstudio.model.problems import Problem
+from ckstudio.model.session import Session
+from ckstudio.storage.codec import ParseError, decode, encode
+from ckstudio.storage.errors import SessionLoadError, SessionSaveError
+
+SUFFIX = ".ck.json"
+BACKUPS = 3
+_TEMP_MARK = ".saving-"
+
+
+def load_session(path: Path | str) -> Session:
+    """Read and validate a session file; raise SessionLoadError saying what is wrong."""
+    path = Path(path)
+    try:
+        data = _read_regular_file(path)
+        return decode(data)
+    except ParseError as error:
+        raise SessionLoadError(path, _with_backup_hint(path, error.problems)) from None
+    except OSError as error:
+        raise SessionLoadError(path, [Problem("", _os_reason(error, "read"))]) from None
+
+
+def save_session(session: Session, path: Path | str, *, backups: int = BACKUPS) -> None:
+    """Write a session canonically and atomically; raise SessionSaveError on failure."""
+    write_atomically(Path(path), encode(session), backups=backups)
+
+
+def backup_path(path: Path, number: int) -> Path:
+    return path.with_name(f"{path.name}.{number}.bak")
+
+
+def _read_regular_file(path: Path) -> bytes:
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise ParseError([Problem("", "this is a folder, not a session file")])
+    if not stat.S_ISREG(info.st_mode):
+        raise ParseError([Problem("", "this is not a regular file")])
+    if info.st_size > limits.MAX_FILE_BYTES:
+        raise ParseError([Problem("", _too_big(info.st_size))])
+    with path.open("rb") as stream:
+        data = stream.read(limits.MAX_FILE_BYTES + 1)
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise ParseError([Problem("", _too_big(len(data)))])
+    return data
+
+
+def _too_big(size: int) -> str:
+    most = limits.MAX_FILE_BYTES // (1024 * 1024)
+    return f"the file is {size / (1024 * 1024):.0f} MB, more than the {most} MB a session may take"
+
+
+def _with_backup_hint(path: Path, problems: list[Problem]) -> list[Problem]:
+    """Point at the newest backup when the file itself is damaged."""
+    backup = backup_path(path, 1)
+    if not backup.exists():
+        return problems
+    first = problems[0]
+    hint = Problem(first.pointer, f"{first.message}; the previous version is in {backup.name}")
+    return [hint, *problems[1:]]
+
+
+def write_atomically(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
+    """Replace `path` by `data` so that no reader ever sees a partial file."""
+    folder = path.parent
+    temporary = folder / f".{path.name}{_TEMP_MARK}{secrets.token_hex(4)}"
+    try:
+        _remove_stale_temporaries(path)
+        _write_and_sync(temporary, data, _mode_of(path))
+        _rotate_backups(path, backups)
+        os.replace(temporary, path)
+        _sync_folder(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise SessionSaveError(path, [Problem("", _os_reason(error, "write"))]) from None
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete what an earlier save, killed half-way, left behind."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}{_TEMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _write_and_sync(temporary: Path, data: bytes, mode: int | None) -> None:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    if mode is not None:
+        os.chmod(temporary, mode)
+
+
+def _rotate_backups(path: Path, backups: int) -> None:
+    """Shift NAME.1.bak -> NAME.2.bak ... and keep the current file as NAME.1.bak."""
+    if backups < 1 or not path.exists():
+        return
+    for number in range(backups - 1, 0, -1):
+        older = backup_path(path, number)
+        if older.exists():
+            os.replace(older, backup_path(path, number + 1))
+    newest = backup_path(path, 1)
+    with contextlib.suppress(FileNotFoundError):
+        newest.unlink()
+    try:
+        os.link(path, newest)  # the old inode stays as the backup; nothing is copied
+    except OSError:
+        newest.write_bytes(path.read_bytes())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+_REASONS = {
+    errno.ENOENT: "the file or its folder does not exist",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EFBIG: "the file is too large for this disk or account",
+    errno.EISDIR: "this is a folder, not a session file",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def _os_reason(error: OSError, verb: str) -> str:
+    reason = _REASONS.get(error.errno or 0, error.strerror or str(error))
+    return f"could not {verb} the file: {reason}"
