@@ -1,0 +1,137 @@
+"""The `ckstudio` command: the window by default, sub-commands for headless work.
+
+Exit codes: 0 success, 1 a file is invalid or could not be written, 2 wrong
+usage (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ckstudio import __version__
+from ckstudio.model.metrics import compute_metrics
+from ckstudio.model.templates import LANGUAGES, new_session
+from ckstudio.stats_table import format_stats
+from ckstudio.storage import SessionFileError, load_session, save_session
+from ckstudio.storage.schema import schema_text
+
+SUBCOMMANDS = ("validate", "stats", "new", "schema")
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+        return _open_window(arguments)
+    options = _parser().parse_args(arguments)
+    try:
+        return options.run(options)
+    except BrokenPipeError:  # `ckstudio stats FILE | head` closed the pipe: not an error
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ckstudio",
+        description="CK Studio: C-K design-theory co-creation workshops. "
+        "With no command (or with a FILE), opens the window.",
+        epilog="Session files are UTF-8 JSON named NAME.ck.json; see docs/file-format.md.",
+    )
+    parser.add_argument("--version", action="version", version=f"ckstudio {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    validate = commands.add_parser("validate", help="check session files; exit 1 if one is bad")
+    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    validate.set_defaults(run=_validate)
+
+    stats = commands.add_parser("stats", help="print the measures of a session")
+    stats.add_argument("file", metavar="FILE", type=Path)
+    stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    stats.set_defaults(run=_stats)
+
+    new = commands.add_parser("new", help="write a new session holding C0 and default themes")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", type=Path)
+    new.add_argument("--title", required=True, help="the workshop's title")
+    new.add_argument("--c0", metavar="TEXT", help="the initial concept C0")
+    new.add_argument("--lang", choices=LANGUAGES, default="fr", help="language (default: fr)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of session files")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_INVALID) -> int:
+    print(f"ckstudio: {message}", file=sys.stderr)
+    return code
+
+
+def _open_window(arguments: list[str]) -> int:
+    return _fail(
+        "the CK Studio window is not part of this version yet; "
+        "the commands validate, stats, new and schema work (see ckstudio --help)",
+        EXIT_USAGE,
+    )
+
+
+def _validate(options: argparse.Namespace) -> int:
+    code = EXIT_OK
+    for path in options.files:
+        try:
+            session = load_session(path)
+        except SessionFileError as error:
+            print("\n".join(error.lines()), file=sys.stderr)
+            code = EXIT_INVALID
+            continue
+        print(
+            f"{path}: valid (concepts: {len(session.concepts)}, "
+            f"knowledge items: {len(session.knowledge)}, links: {len(session.links)})"
+        )
+    return code
+
+
+def _stats(options: argparse.Namespace) -> int:
+    try:
+        session = load_session(options.file)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    metrics = compute_metrics(session)
+    if options.json:
+        sys.stdout.write(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_stats(metrics))
+    return EXIT_OK
+
+
+def _new(options: argparse.Namespace) -> int:
+    if options.output.exists() and not options.force:
+        return _fail(f"{options.output} exists already; add --force to replace it")
+    try:
+        session = new_session(options.title, options.c0, options.lang)
+    except ValueError as error:
+        return _fail(f"cannot make that session: {_first_error(error)}", EXIT_USAGE)
+    try:
+        save_session(session, options.output)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    print(f"{options.output}: new session written")
+    return EXIT_OK
+
+
+def _first_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if errors is None:
+        return str(error)
+    first = errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+
+
+def _schema(options: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return EXIT_OK
