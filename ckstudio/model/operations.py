@@ -44,12 +44,31 @@ class Operation(Protocol):
 
 def _build(model: type, data: dict[str, Any]) -> Any:
     """Validate record data as a file would be, turning errors into one sentence."""
+    _require(_encodable(data), "the text holds a lone UTF-16 surrogate, which is not text")
     try:
         return model.model_validate(data, strict=True)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or model.__name__
         raise OperationError(f"{where}: {first['msg']}") from None
+
+
+def _encodable(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.isascii() or _is_utf8(value)
+    if isinstance(value, dict):
+        return all(_encodable(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_encodable(item) for item in value)
+    return True
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _require(condition: bool, message: str) -> None:

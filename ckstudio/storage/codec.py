@@ -11,6 +11,7 @@ unescaped, a final newline), so files diff well and round-trip exactly.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,6 +23,7 @@ from ckstudio.storage.migrations import FIRST_VERSION, migrate
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_PROBLEMS = 100
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class ParseError(Exception):
@@ -39,7 +41,10 @@ def encode(session: Session) -> bytes:
 
 def decode(data: bytes) -> Session:
     """Parse and validate a whole session file; raise ParseError if it is not one."""
-    parsed = _parse_json(_to_text(data))
+    text = _to_text(data)
+    parsed = _parse_json(text)
+    if _SURROGATE_ESCAPE.search(text):
+        _refuse_lone_surrogates(parsed)
     session = _validate(_migrated(parsed))
     problems = session_problems(session)
     if problems:
@@ -94,6 +99,16 @@ def _parse_json(text: str) -> Any:
         if "digits" in message:
             message = "a number in the file is thousands of digits long"
         raise _fail("", message) from None
+
+
+def _refuse_lone_surrogates(parsed: Any) -> None:
+    """JSON may escape half of a UTF-16 pair (\\ud800): that is not text; refuse it."""
+    try:
+        json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(
+            "", "the file holds a lone UTF-16 surrogate escape, which is not text"
+        ) from None
 
 
 def _migrated(parsed: Any) -> dict[str, Any]:
