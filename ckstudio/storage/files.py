@@ -138,13 +138,19 @@ def _rotate_backups(path: Path, backups: int) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; best effort, since the save itself has happened.
+
+    Some file systems (network shares, Windows) cannot sync a folder; failing
+    the save then would tell the user nothing changed when the file did.
+    """
     if os.name != "posix":
         return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 _REASONS = {
