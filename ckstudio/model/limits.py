@@ -6,6 +6,9 @@ figures are documented for users in docs/file-format.md.
 """
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Objects and arrays in one file (counted before parsing, "{" and "[" inside
+# text included): a real session of 100,000 nodes has well under a million.
+MAX_JSON_CONTAINERS = 2_000_000
 MAX_NODES = 100_000  # concepts and knowledge items together
 MAX_LINKS = 200_000
 MAX_THEMES = 1_000

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_SHOWN = 300
+
+
+def one_line(text: str, limit: int = MAX_SHOWN) -> str:
+    """Text safe to show on one line: control characters escaped, length capped."""
+    text = _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,7 +23,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.pointer}: {self.message}" if self.pointer else self.message
+        message = one_line(self.message)
+        return f"{one_line(self.pointer, 120)}: {message}" if self.pointer else message
 
 
 def pointer(*parts: object) -> str:

@@ -50,7 +50,7 @@ def _iso_date(value: str) -> str:
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD") from None
+            raise ValueError("not a date written YYYY-MM-DD") from None
     return value
 
 
@@ -59,7 +59,7 @@ def _iso_datetime(value: str) -> str:
         try:
             datetime.datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not an ISO 8601 date and time") from None
+            raise ValueError("not an ISO 8601 date and time") from None
     return value
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ckstudio.model import limits
 from ckstudio.model.integrity import session_problems
 from ckstudio.model.problems import Problem, pointer
 from ckstudio.model.session import FORMAT_NAME, FORMAT_VERSION, Session
@@ -71,20 +72,28 @@ def _to_text(data: bytes) -> str:
         ) from None
 
 
+class _NotPlainJson(ValueError):
+    """JSON that Python's parser accepts but a session file must not hold."""
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise ValueError(f"the key '{twice}' appears twice in one object")
+        raise _NotPlainJson(f"the key '{twice}' appears twice in one object")
     return result
 
 
 def _refuse_constant(name: str) -> None:
-    raise ValueError(f"'{name}' is not a number JSON allows")
+    raise _NotPlainJson(f"'{name}' is not a number JSON allows")
 
 
 def _parse_json(text: str) -> Any:
+    containers = text.count("{") + text.count("[")
+    if containers > limits.MAX_JSON_CONTAINERS:
+        message = f"the file holds more than {limits.MAX_JSON_CONTAINERS:,} objects and arrays"
+        raise _fail("", message)
     try:
         return json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
@@ -94,11 +103,10 @@ def _parse_json(text: str) -> Any:
         raise _fail(where, f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}") from None
     except RecursionError:
         raise _fail("", "the JSON is nested too deeply to be a session") from None
-    except ValueError as error:  # duplicate keys, NaN, integers of thousands of digits
-        message = str(error)
-        if "digits" in message:
-            message = "a number in the file is thousands of digits long"
-        raise _fail("", message) from None
+    except _NotPlainJson as error:
+        raise _fail("", str(error)) from None
+    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+        raise _fail("", "a number in the file is thousands of digits long") from None
 
 
 def _refuse_lone_surrogates(parsed: Any) -> None:
@@ -122,12 +130,12 @@ def _migrated(parsed: Any) -> dict[str, Any]:
         raise _fail("/version", "the format version must be a whole number")
     if version > FORMAT_VERSION:
         message = (
-            f"made by a newer CK Studio (format version {version}; this one reads up to "
-            f"{FORMAT_VERSION}): update CK Studio to open it"
+            f"made by a newer CK Studio (format version {_shown(version)}; this one reads "
+            f"up to {FORMAT_VERSION}): update CK Studio to open it"
         )
         raise _fail("/version", message)
     if version < FIRST_VERSION:
-        raise _fail("/version", f"{version} is not a format version CK Studio ever wrote")
+        raise _fail("/version", f"{_shown(version)} is not a format version CK Studio ever wrote")
     return migrate(parsed, version)
 
 
@@ -146,7 +154,7 @@ def _problem(detail: Any) -> Problem:
         return Problem(pointer(*loc), f"unknown field '{loc[-1]}' (a typo?)")
     if kind == "missing":
         return Problem(pointer(*loc[:-1]), f"the required field '{loc[-1]}' is missing")
-    message = detail["msg"]
+    message = detail["msg"].removeprefix("Value error, ")
     shown = _shown(detail.get("input"))
     if shown and kind not in ("model_type", "list_type", "too_long", "too_short"):
         message = f"{message} (found {shown})"
@@ -154,6 +162,9 @@ def _problem(detail: Any) -> Problem:
 
 
 def _shown(value: Any) -> str:
+    """A value as JSON on one short line (escapes keep newlines out of messages)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**60:
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, str | int | float | bool) or value is None:
         text = json.dumps(value, ensure_ascii=False)
         return text if len(text) <= 60 else text[:57] + "..."
