@@ -25,7 +25,7 @@ def compute_metrics(session: Session) -> dict[str, Any]:
     return {
         "title": session.meta.title,
         "counts": _counts(session),
-        "concept_tree": _tree_shape(tree, session.concepts[0].id),
+        "concept_tree": _tree_shape(tree, next(c.id for c in session.concepts if c.parent is None)),
         "partitions": _partitions(ideas),
         "reach": _tally((c.reach for c in ideas), REACHES),
         "outcomes": _tally((c.outcome for c in ideas), OUTCOMES),

@@ -82,3 +82,9 @@ def test_a_new_session_measures_empty():
     assert metrics["partitions"]["expansive_share"] is None
     assert metrics["concept_tree"] == {"depth": 0, "breadth": 1, "leaves": 1}
     assert metrics["votes_ranking"] == [] and metrics["knowledge_gaps"] == []
+
+
+def test_c0_need_not_come_first_in_a_hand_written_file():
+    session = workshop().to_session()
+    shuffled = session.model_copy(update={"concepts": list(reversed(session.concepts))})
+    assert compute_metrics(shuffled)["concept_tree"] == {"depth": 2, "breadth": 3, "leaves": 3}
