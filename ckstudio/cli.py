@@ -21,6 +21,7 @@ from ckstudio.storage.schema import schema_text
 
 SUBCOMMANDS = ("validate", "stats", "new", "schema")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `ckstudio stats FILE | head` closed the pipe: not an error
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
 
 
 def _parser() -> argparse.ArgumentParser:
