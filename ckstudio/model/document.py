@@ -69,10 +69,11 @@ class Document:
             for node in nodes:
                 self._nodes[space][node.id] = node
                 self._children[space].setdefault(node.parent, []).append(node.id)
-        self._links: list[Link] = list(session.links)
-        self._link_by_id = {link.id: link for link in self._links}
+        # Links in file order, by id: ids compare much faster than records.
+        self._link_order: list[str] = [link.id for link in session.links]
+        self._link_by_id: dict[str, Link] = {link.id: link for link in session.links}
         self._links_of: dict[str, dict[str, None]] = {}
-        for link in self._links:
+        for link in session.links:
             self._index_link(link)
         self._ids: set[str] = {r.id for section in self._records.values() for r in section}
         self._ids.update(self._link_by_id, self._nodes["c"], self._nodes["k"])
@@ -122,7 +123,7 @@ class Document:
 
     @property
     def links(self) -> tuple[Link, ...]:
-        return tuple(self._links)
+        return tuple(self._link_by_id[i] for i in self._link_order)
 
     @property
     def root(self) -> str:
@@ -136,7 +137,7 @@ class Document:
         return len(self._nodes[space])
 
     def link_count(self) -> int:
-        return len(self._links)
+        return len(self._link_order)
 
     def to_session(self) -> Session:
         """A snapshot of the session, nodes in tree order (parents before children).
@@ -152,7 +153,7 @@ class Document:
             participants=list(self._records["participants"]),
             concepts=[self._nodes["c"][i] for i in self.walk("c")],
             knowledge=[self._nodes["k"][i] for i in self.walk("k")],
-            links=list(self._links),
+            links=list(self.links),
         )
 
     # -- reading: records ----------------------------------------------------------------
@@ -205,7 +206,7 @@ class Document:
         return id_ in self._link_by_id
 
     def link_index(self, id_: str) -> int:
-        return self._links.index(self._link_by_id[id_])
+        return self._link_order.index(id_)
 
     def links_of(self, node_id: str) -> tuple[Link, ...]:
         """The links that touch this concept or knowledge item."""
@@ -276,7 +277,7 @@ class Document:
         self._links_of.setdefault(link.knowledge, {})[link.id] = None
 
     def _insert_link(self, link: Link, index: int) -> None:
-        self._links.insert(index, link)
+        self._link_order.insert(index, link.id)
         self._link_by_id[link.id] = link
         self._index_link(link)
         self._ids.add(link.id)
@@ -284,8 +285,8 @@ class Document:
 
     def _delete_link(self, id_: str) -> int:
         link = self._link_by_id.pop(id_)
-        index = self._links.index(link)
-        del self._links[index]
+        index = self._link_order.index(id_)
+        del self._link_order[index]
         for end in (link.concept, link.knowledge):
             del self._links_of[end][id_]
             if not self._links_of[end]:
@@ -295,7 +296,6 @@ class Document:
         return index
 
     def _replace_link(self, link: Link, field: str) -> None:
-        self._links[self._links.index(self._link_by_id[link.id])] = link
         self._link_by_id[link.id] = link
         self._emit(Change.LINK_CHANGED, link.id, field=field)
 
