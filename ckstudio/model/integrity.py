@@ -7,7 +7,7 @@ the tool obeys exactly the rules a loaded file obeys.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Mapping
 
 from ckstudio.model import limits
 from ckstudio.model.problems import Problem, pointer
@@ -20,6 +20,8 @@ def concept_reference_problems(
     concept: Concept, themes: Container[str], participants: Container[str]
 ) -> list[str]:
     """What a concept names that does not exist, and duplicated tags or voters."""
+    if concept.author is None and not concept.tags and not concept.votes:
+        return []
     found = _missing_participant(concept.author, "author", participants)
     seen_tags: set[tuple[str, str | None]] = set()
     for tag in concept.tags:
@@ -58,21 +60,28 @@ def session_problems(session: Session) -> list[Problem]:
     return problems[:MAX_PROBLEMS]
 
 
+SECTIONS = ("themes", "participants", "concepts", "knowledge", "links")
+
+
 def _id_problems(session: Session) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for section in ("themes", "participants", "concepts", "knowledge", "links"):
-        for index, record in enumerate(getattr(session, section)):
-            where = pointer(section, index, "id")
-            if record.id in seen:
-                message = f"the id '{record.id}' is already used at {seen[record.id]}"
-                problems.append(Problem(where, message))
-            else:
-                seen[record.id] = where
     nodes = len(session.concepts) + len(session.knowledge)
     if nodes > limits.MAX_NODES:
         message = f"{nodes} concepts and knowledge items, more than the {limits.MAX_NODES} allowed"
         problems.append(Problem("", message))
+    ids = [record.id for section in SECTIONS for record in getattr(session, section)]
+    if len(set(ids)) == len(ids):  # the usual case, checked at C speed
+        return problems
+    seen: dict[str, tuple[str, int]] = {}
+    for section in SECTIONS:
+        for index, record in enumerate(getattr(session, section)):
+            if record.id in seen:
+                message = (
+                    f"the id '{record.id}' is already used at {pointer(*seen[record.id], 'id')}"
+                )
+                problems.append(Problem(pointer(section, index, "id"), message))
+            else:
+                seen[record.id] = (section, index)
     return problems
 
 
@@ -92,11 +101,22 @@ def _tree_problems(
         if node.parent is not None and node.parent not in parents:
             message = f"the parent '{node.parent}' is not a {kind} of this file"
             problems.append(Problem(pointer(section, index, "parent"), message))
+    if _parents_come_first(nodes):  # how CK Studio writes files: no cycle is possible
+        return problems
     index_of = {node.id: i for i, node in enumerate(nodes)}
     for node_id in _nodes_on_cycles(parents):
         message = f"'{node_id}' is its own ancestor (the parents form a cycle)"
         problems.append(Problem(pointer(section, index_of[node_id], "parent"), message))
     return problems
+
+
+def _parents_come_first(nodes: list[Concept] | list[KnowledgeItem]) -> bool:
+    seen: set[str] = set()
+    for node in nodes:
+        if node.parent is not None and node.parent not in seen:
+            return False
+        seen.add(node.id)
+    return True
 
 
 def _nodes_on_cycles(parents: Mapping[str, str | None]) -> list[str]:
@@ -117,9 +137,29 @@ def _nodes_on_cycles(parents: Mapping[str, str | None]) -> list[str]:
     return on_cycles
 
 
+def _references_sound(session: Session, themes: set[str], participants: set[str]) -> bool:
+    """A quick screen of every reference at once; the detailed pass runs only if it fails."""
+    concepts = session.concepts
+    people = {c.author for c in concepts}
+    people.update(tag.by for c in concepts for tag in c.tags)
+    people.update(vote.by for c in concepts for vote in c.votes)
+    people.update(item.holder for item in session.knowledge)
+    people.update(session.meta.facilitators)
+    people.discard(None)
+    tagged = {tag.theme for c in concepts for tag in c.tags}
+    repeated = any(
+        (len(c.tags) > 1 and len({(t.theme, t.by) for t in c.tags}) < len(c.tags))
+        or (len(c.votes) > 1 and len({v.by for v in c.votes}) < len(c.votes))
+        for c in concepts
+    )
+    return people <= participants and tagged <= themes and not repeated
+
+
 def _reference_problems(session: Session) -> list[Problem]:
     themes = {theme.id for theme in session.themes}
     participants = {participant.id for participant in session.participants}
+    if _references_sound(session, themes, participants):
+        return []
     problems = [
         Problem(pointer("meta", "facilitators", i), f"'{pid}' is not a participant")
         for i, pid in enumerate(session.meta.facilitators)
@@ -137,13 +177,22 @@ def _reference_problems(session: Session) -> list[Problem]:
 def _link_problems(session: Session) -> list[Problem]:
     concepts = {concept.id for concept in session.concepts}
     knowledge = {item.id for item in session.knowledge}
+    links = session.links
+    if (
+        {link.concept for link in links} <= concepts
+        and {link.knowledge for link in links} <= knowledge
+        and len({(link.concept, link.knowledge, link.kind) for link in links}) == len(links)
+    ):
+        return []
     problems: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for index, link in enumerate(session.links):
-        problems += _dangling(link.concept, concepts, pointer("links", index, "concept"), "concept")
-        problems += _dangling(
-            link.knowledge, knowledge, pointer("links", index, "knowledge"), "knowledge item"
-        )
+        if link.concept not in concepts:
+            message = f"'{link.concept}' is not a concept of this file"
+            problems.append(Problem(pointer("links", index, "concept"), message))
+        if link.knowledge not in knowledge:
+            message = f"'{link.knowledge}' is not a knowledge item of this file"
+            problems.append(Problem(pointer("links", index, "knowledge"), message))
         key = (link.concept, link.knowledge, link.kind)
         if key in seen:
             message = (
@@ -152,9 +201,3 @@ def _link_problems(session: Session) -> list[Problem]:
             problems.append(Problem(pointer("links", index), message))
         seen.add(key)
     return problems
-
-
-def _dangling(target: str, known: Iterable[str], where: str, kind: str) -> list[Problem]:
-    if target in known:
-        return []
-    return [Problem(where, f"'{target}' is not a {kind} of this file")]
