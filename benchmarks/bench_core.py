@@ -188,7 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     runs = max(1, options.runs)
 
-    session = make_session(options.concepts, options.knowledge, options.links, seed=options.seed)
+    session = make_session(
+        concepts=options.concepts,
+        knowledge=options.knowledge,
+        links=options.links,
+        seed=options.seed,
+    )
     original = encode(session)
     print(
         f"Session: {len(session.concepts)} concepts, {len(session.knowledge)} knowledge items, "

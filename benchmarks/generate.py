@@ -31,12 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     try:
         session = make_session(
-            options.concepts,
-            options.knowledge,
-            options.links,
-            options.participants,
-            options.themes,
-            options.seed,
+            concepts=options.concepts,
+            knowledge=options.knowledge,
+            links=options.links,
+            participants=options.participants,
+            themes=options.themes,
+            seed=options.seed,
         )
     except ValueError as error:
         parser.error(str(error))

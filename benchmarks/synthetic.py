@@ -332,14 +332,6 @@ def make_data(
     }
 
 
-def make_session(
-    concepts: int = 10_000,
-    knowledge: int = 5_000,
-    links: int = 10_000,
-    participants: int = 30,
-    themes: int = 6,
-    seed: int = 1,
-) -> Session:
-    """A validated synthetic session (see `make_data`)."""
-    data = make_data(concepts, knowledge, links, participants, themes, seed)
-    return Session.model_validate(data, strict=True)
+def make_session(**sizes: int) -> Session:
+    """A validated synthetic session; `sizes` are the arguments of `make_data`."""
+    return Session.model_validate(make_data(**sizes), strict=True)

@@ -5,8 +5,11 @@ hypothesis profile "ci" is the one CI uses (more examples, no deadline on a
 shared, noisy machine).
 """
 
+import contextlib
 import os
+from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -16,3 +19,43 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+NOBODY = 65534
+
+
+def _in_child(work: Callable[[], str], *, as_nobody: bool = False) -> str:
+    """Run `work` in a forked child (as nobody if asked); return the text it returned.
+
+    Root ignores permission bits, and CI runs as root: a child that drops to
+    nobody sees read-only folders and unreadable files as a user would. The
+    child always leaves through os._exit, never back into pytest.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read_end)
+            if as_nobody:
+                os.setgroups([])
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            os.write(write_end, work().encode())
+            code = 0
+        except BaseException as error:
+            with contextlib.suppress(BaseException):
+                os.write(write_end, f"{type(error).__name__}: {error}".encode())
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as stream:
+        answer = stream.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, answer
+    return answer
+
+
+@pytest.fixture
+def in_child() -> Callable[..., str]:
+    """`in_child(work, as_nobody=False)`: run `work` in a forked child process."""
+    return _in_child

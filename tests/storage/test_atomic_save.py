@@ -42,33 +42,6 @@ def _temporaries(path: Path) -> list[str]:
     )
 
 
-def _in_child(work: Callable[[], str], *, as_nobody: bool = False) -> str:
-    """Run `work` in a forked child (as nobody if asked); return the text it returned."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        code = 1
-        try:
-            os.close(read_end)
-            if as_nobody:
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
-            os.write(write_end, work().encode())
-            code = 0
-        except BaseException as error:
-            with contextlib.suppress(BaseException):
-                os.write(write_end, f"{type(error).__name__}: {error}".encode())
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as stream:
-        answer = stream.read().decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, answer
-    return answer
-
-
 def _save_error(save: Callable[[], None]) -> str:
     """The message of the SessionSaveError that `save` raises, or 'saved'."""
     try:
@@ -172,7 +145,7 @@ def _folder_for_nobody() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def test_read_only_folder_refuses_the_save_and_keeps_the_file() -> None:
+def test_read_only_folder_refuses_the_save_and_keeps_the_file(in_child: Callable[..., str]) -> None:
     with _folder_for_nobody() as folder:
         path = folder / "s.ck.json"
         save_session(_session("old"), path)
@@ -183,14 +156,16 @@ def test_read_only_folder_refuses_the_save_and_keeps_the_file() -> None:
         def save() -> str:
             return _save_error(lambda: save_session(_session("new"), path))
 
-        message = _in_child(save, as_nobody=True) if os.geteuid() == 0 else save()
+        message = in_child(save, as_nobody=True) if os.geteuid() == 0 else save()
         assert message.startswith(f"{path}: "), message
         assert "permission denied" in message
         assert path.read_bytes() == old
         assert sorted(p.name for p in folder.iterdir()) == ["s.ck.json"]
 
 
-def test_file_size_limit_refuses_the_save_and_keeps_the_file(tmp_path: Path) -> None:
+def test_file_size_limit_refuses_the_save_and_keeps_the_file(
+    tmp_path: Path, in_child: Callable[..., str]
+) -> None:
     path = tmp_path / "s.ck.json"
     save_session(_session("old"), path)
     old = path.read_bytes()
@@ -202,7 +177,7 @@ def test_file_size_limit_refuses_the_save_and_keeps_the_file(tmp_path: Path) -> 
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
         return _save_error(lambda: write_atomically(path, b"x" * (4 * limit)))
 
-    message = _in_child(save)
+    message = in_child(save)
     assert message.startswith(f"{path}: "), message
     assert "too large" in message
     assert path.read_bytes() == old

@@ -208,33 +208,7 @@ def test_damaged_file_points_at_its_backup(tmp_path: Path) -> None:
     assert "s.ck.json.1.bak" in error.problems[0].message
 
 
-def _run_as_nobody(work: Callable[[], str]) -> str:
-    """Run `work` in a forked child that has dropped root; return what it returned."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never return into pytest
-        code = 1
-        try:
-            os.close(read_end)
-            os.setgroups([])
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            os.write(write_end, work().encode())
-            code = 0
-        except BaseException as error:
-            with contextlib.suppress(BaseException):
-                os.write(write_end, f"{type(error).__name__}: {error}".encode())
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as stream:
-        answer = stream.read().decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, answer
-    return answer
-
-
-def test_unreadable_file_is_refused(tmp_path: Path) -> None:
+def test_unreadable_file_is_refused(tmp_path: Path, in_child: Callable[..., str]) -> None:
     folder = Path(tempfile.mkdtemp(dir="/tmp"))
     try:
         folder.chmod(0o755)
@@ -251,7 +225,7 @@ def test_unreadable_file_is_refused(tmp_path: Path) -> None:
             return "loaded"
 
         if os.geteuid() == 0:
-            message = _run_as_nobody(load)
+            message = in_child(load, as_nobody=True)
         else:
             path.chmod(0o000)
             message = load()
