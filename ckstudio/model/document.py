@@ -11,7 +11,7 @@ the operations do, before they change anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from ckstudio.model.events import Change, Event
 from ckstudio.model.integrity import session_problems
@@ -28,9 +28,6 @@ from ckstudio.model.session import (
     Theme,
 )
 
-if TYPE_CHECKING:
-    from ckstudio.model.operations import Operation
-
 Space = Literal["c", "k"]
 Section = Literal["themes", "participants"]
 Listener = Callable[[Event], None]
@@ -45,6 +42,14 @@ _RECORD_EVENTS = {
         Change.PARTICIPANT_CHANGED,
     ),
 }
+
+
+class Operation(Protocol):
+    """What the Document expects of an edit (the edits themselves are in `operations`)."""
+
+    def apply(self, doc: Document) -> Operation:
+        """Check the rules, change `doc`, return the operation that undoes this one."""
+        ...
 
 
 class InvalidSessionError(ValueError):

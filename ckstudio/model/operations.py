@@ -10,12 +10,12 @@ undoes it exactly, positions included.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 
 from ckstudio.model import limits
-from ckstudio.model.document import Document, Section, Space
+from ckstudio.model.document import Document, Operation, Section, Space
 from ckstudio.model.integrity import concept_reference_problems, knowledge_reference_problems
 from ckstudio.model.problems import OperationError
 from ckstudio.model.session import Concept, KnowledgeItem, Link, Meta, Node, Participant, Theme
@@ -36,10 +36,6 @@ EDITABLE_RECORD_FIELDS: dict[Section, frozenset[str]] = {
 EDITABLE_LINK_FIELDS = frozenset({"kind", "note"})
 EDITABLE_META_FIELDS = frozenset(Meta.model_fields)
 SPACE_NAMES: dict[Space, str] = {"c": "concept", "k": "knowledge item"}
-
-
-class Operation(Protocol):
-    def apply(self, doc: Document) -> Operation: ...
 
 
 def _build(model: type, data: dict[str, Any]) -> Any:
