@@ -32,14 +32,8 @@ import pydantic_core
 from synthetic import concept_text, make_session
 
 from ckstudio.model import edits
-from ckstudio.model.document import Document
-from ckstudio.model.operations import (
-    AddTag,
-    MoveNode,
-    Operation,
-    SetNodeField,
-    SetVote,
-)
+from ckstudio.model.document import Document, Operation
+from ckstudio.model.operations import AddTag, MoveNode, SetNodeField, SetVote
 from ckstudio.model.session import REACHES
 from ckstudio.storage import encode, load_session, save_session
 
