@@ -10,6 +10,7 @@ the operations do, before they change anything.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import Literal, Protocol
 
@@ -33,6 +34,7 @@ Section = Literal["themes", "participants"]
 Listener = Callable[[Event], None]
 
 SPACES: tuple[Space, ...] = ("c", "k")
+log = logging.getLogger(__name__)
 _NODE_EVENTS = {"tags": Change.TAGS_CHANGED, "votes": Change.VOTES_CHANGED}
 _RECORD_EVENTS = {
     "themes": (Change.THEME_ADDED, Change.THEME_REMOVED, Change.THEME_CHANGED),
@@ -93,10 +95,15 @@ class Document:
     def unsubscribe(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
-    def _emit(self, change: Change, id_: str, **details: str | None) -> None:
+    def _emit(self, change: Change, id_: str, **details: str | int | None) -> None:
+        """Tell every listener; one that fails is logged and cannot stop the others
+        or leave an operation half-done."""
         event = Event(change, id_, **details)
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:
+                log.exception("a listener failed on %s", event)
 
     # -- changing ------------------------------------------------------------------
 
@@ -248,7 +255,7 @@ class Document:
         self._nodes[space][node.id] = node
         self._children[space].setdefault(node.parent, []).insert(position, node.id)
         self._ids.add(node.id)
-        self._emit(Change.NODE_ADDED, node.id, space=space, parent=node.parent)
+        self._emit(Change.NODE_ADDED, node.id, space=space, parent=node.parent, position=position)
 
     def _delete_node(self, space: Space, id_: str) -> int:
         node = self._nodes[space].pop(id_)
@@ -259,20 +266,31 @@ class Document:
             del self._children[space][node.parent]
         self._children[space].pop(id_, None)
         self._ids.discard(id_)
-        self._emit(Change.NODE_REMOVED, id_, space=space, parent=node.parent)
+        self._emit(Change.NODE_REMOVED, id_, space=space, parent=node.parent, position=position)
         return position
 
     def _move_node(self, space: Space, id_: str, parent: str | None, position: int) -> None:
         node = self._nodes[space][id_]
         siblings = self._children[space][node.parent]
-        siblings.remove(id_)
+        old_position = siblings.index(id_)
+        del siblings[old_position]
         if not siblings:
             del self._children[space][node.parent]
         self._nodes[space][id_] = node.model_copy(update={"parent": parent})
         self._children[space].setdefault(parent, []).insert(position, id_)
-        self._emit(Change.NODE_MOVED, id_, space=space, parent=parent)
+        self._emit(
+            Change.NODE_MOVED,
+            id_,
+            space=space,
+            parent=parent,
+            position=position,
+            old_parent=node.parent,
+            old_position=old_position,
+        )
 
     def _replace_node(self, space: Space, node: Node, field: str) -> None:
+        if self._nodes[space][node.id] == node:
+            return  # nothing changed: nothing to tell
         self._nodes[space][node.id] = node
         change = _NODE_EVENTS.get(field, Change.NODE_CHANGED)
         self._emit(change, node.id, space=space, parent=node.parent, field=field)
@@ -301,6 +319,8 @@ class Document:
         return index
 
     def _replace_link(self, link: Link, field: str) -> None:
+        if self._link_by_id[link.id] == link:
+            return
         self._link_by_id[link.id] = link
         self._emit(Change.LINK_CHANGED, link.id, field=field)
 
@@ -320,9 +340,13 @@ class Document:
     def _replace_record(self, section: Section, record: Theme | Participant, field: str) -> None:
         records = self._records[section]
         index = next(i for i, r in enumerate(records) if r.id == record.id)
+        if records[index] == record:
+            return
         records[index] = record
         self._emit(_RECORD_EVENTS[section][2], record.id, field=field)
 
     def _replace_meta(self, meta: Meta, field: str) -> None:
+        if self._meta == meta:
+            return
         self._meta = meta
         self._emit(Change.META_CHANGED, "meta", field=field)

@@ -33,9 +33,10 @@ class Change(StrEnum):
 class Event:
     """What changed: `id` names the record; `space` is "c" or "k" for tree nodes.
 
-    `parent` is the node's parent after the change for NODE_ADDED and
-    NODE_MOVED and before it for NODE_REMOVED; `field` names the field for the
-    *_CHANGED kinds.
+    For tree nodes, `parent` and `position` (the index among the siblings)
+    say where the node is after NODE_ADDED and NODE_MOVED, and where it was
+    before NODE_REMOVED; NODE_MOVED also gives where it was, in `old_parent`
+    and `old_position`. `field` names the field for the *_CHANGED kinds.
     """
 
     change: Change
@@ -43,3 +44,6 @@ class Event:
     space: str | None = None
     parent: str | None = None
     field: str | None = None
+    position: int | None = None
+    old_parent: str | None = None
+    old_position: int | None = None

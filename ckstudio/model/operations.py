@@ -72,6 +72,37 @@ def _require(condition: bool, message: str) -> None:
         raise OperationError(message)
 
 
+def _require_node(doc: Document, space: object, id_: object) -> None:
+    """A known space and the id of one of its nodes, whatever a caller passed."""
+    _require(space in SPACE_NAMES, f"{space!r} is not a space: 'c' (concepts) or 'k' (knowledge)")
+    kind = SPACE_NAMES[space]
+    _require(isinstance(id_, str) and doc.has_node(space, id_), f"{id_!r} is not a {kind}")
+
+
+def _require_record(doc: Document, section: object, id_: object) -> None:
+    _require(section in RECORD_TYPES, f"{section!r} is not 'themes' or 'participants'")
+    _require(isinstance(id_, str) and id_ in doc.record_ids(section), f"{id_!r} does not exist")
+
+
+def _require_link(doc: Document, id_: object) -> None:
+    _require(isinstance(id_, str) and doc.has_link(id_), f"the link {id_!r} does not exist")
+
+
+def _require_field(field: object, editable: frozenset[str], of_what: str) -> None:
+    _require(
+        isinstance(field, str) and field in editable,
+        f"{field!r} is not an editable field of {of_what}",
+    )
+
+
+def _require_index(value: object, count: int, what: str = "position") -> None:
+    """Positions are whole numbers (a float or a bool would corrupt the lists)."""
+    _require(
+        type(value) is int and 0 <= value <= count,
+        f"{what} {value!r} is not a whole number from 0 to {count}",
+    )
+
+
 def _check_node_references(doc: Document, space: Space, node: Node) -> None:
     participants = doc.record_ids("participants")
     if space == "c":
@@ -85,12 +116,7 @@ def _check_parent(doc: Document, space: Space, parent: str | None) -> None:
     if parent is None:
         _require(space == "k", "C-space has a single root, C0; give the concept a parent")
     else:
-        _require(doc.has_node(space, parent), f"'{parent}' is not a {SPACE_NAMES[space]}")
-
-
-def _check_position(doc: Document, space: Space, parent: str | None, position: int) -> None:
-    count = len(doc.children(space, parent))
-    _require(0 <= position <= count, f"position {position} is outside 0..{count}")
+        _require_node(doc, space, parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +128,7 @@ class AddNode:
     position: int
 
     def apply(self, doc: Document) -> Operation:
+        _require(self.space in NODE_TYPES, f"{self.space!r} is not a space: 'c' or 'k'")
         node = _build(NODE_TYPES[self.space], self.node)
         _require(not doc.has_id(node.id), f"the id '{node.id}' is already used")
         _require(
@@ -109,7 +136,7 @@ class AddNode:
             f"a session holds at most {limits.MAX_NODES} concepts and knowledge items",
         )
         _check_parent(doc, self.space, node.parent)
-        _check_position(doc, self.space, node.parent, self.position)
+        _require_index(self.position, len(doc.children(self.space, node.parent)))
         _check_node_references(doc, self.space, node)
         doc._insert_node(self.space, node, self.position)
         return RemoveNode(self.space, node.id)
@@ -123,7 +150,7 @@ class RemoveNode:
     id: str
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
+        _require_node(doc, self.space, self.id)
         _require(not (self.space == "c" and self.id == doc.root), "C0 cannot be removed")
         _require(not doc.children(self.space, self.id), f"'{self.id}' still has children")
         _require(not doc.links_of(self.id), f"'{self.id}' still has links")
@@ -146,7 +173,7 @@ class MoveNode:
     position: int
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
+        _require_node(doc, self.space, self.id)
         _require(self.space == "k" or self.id != doc.root, "C0 cannot be moved")
         _check_parent(doc, self.space, self.parent)
         if self.parent is not None:
@@ -155,7 +182,7 @@ class MoveNode:
         old_parent = doc.node(self.space, self.id).parent
         old_position = doc.position(self.space, self.id)
         staying = len(doc.children(self.space, self.parent)) - (old_parent == self.parent)
-        _require(0 <= self.position <= staying, f"position {self.position} is outside 0..{staying}")
+        _require_index(self.position, staying)
         doc._move_node(self.space, self.id, self.parent, self.position)
         return MoveNode(self.space, self.id, old_parent, old_position)
 
@@ -170,11 +197,8 @@ class SetNodeField:
     value: Any
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node(self.space, self.id), f"'{self.id}' does not exist")
-        _require(
-            self.field in EDITABLE_NODE_FIELDS[self.space],
-            f"'{self.field}' is not an editable field of a {SPACE_NAMES[self.space]}",
-        )
+        _require_node(doc, self.space, self.id)
+        _require_field(self.field, EDITABLE_NODE_FIELDS[self.space], SPACE_NAMES[self.space])
         old = doc.node(self.space, self.id)
         node = _build(NODE_TYPES[self.space], {**old.model_dump(), self.field: self.value})
         _require(
@@ -203,10 +227,10 @@ class AddTag:
     position: int | None = None
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        _require_node(doc, "c", self.concept)
         tags = [tag.model_dump() for tag in doc.concept(self.concept).tags]
         position = len(tags) if self.position is None else self.position
-        _require(0 <= position <= len(tags), f"position {position} is outside 0..{len(tags)}")
+        _require_index(position, len(tags))
         tags.insert(position, {"theme": self.theme, "by": self.by})
         _replace_concept_list(doc, self.concept, "tags", tags)
         return RemoveTag(self.concept, self.theme, self.by)
@@ -219,7 +243,7 @@ class RemoveTag:
     by: str | None = None
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        _require_node(doc, "c", self.concept)
         tags = [tag.model_dump() for tag in doc.concept(self.concept).tags]
         wanted = {"theme": self.theme, "by": self.by}
         _require(wanted in tags, f"'{self.concept}' has no such tag of theme '{self.theme}'")
@@ -239,7 +263,11 @@ class SetVote:
     position: int | None = None
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_node("c", self.concept), f"'{self.concept}' is not a concept")
+        _require_node(doc, "c", self.concept)
+        _require(
+            type(self.count) is int and 0 <= self.count <= limits.MAX_VOTE_COUNT,
+            f"a vote counts 0 to {limits.MAX_VOTE_COUNT} dots, not {self.count!r}",
+        )
         votes = [vote.model_dump() for vote in doc.concept(self.concept).votes]
         index = next((i for i, v in enumerate(votes) if v["by"] == self.by), None)
         old_count = 0 if index is None else votes[index]["count"]
@@ -248,7 +276,7 @@ class SetVote:
         if self.count:
             position = index if index is not None else self.position
             position = len(votes) if position is None else position
-            _require(0 <= position <= len(votes), f"position {position} is outside 0..{len(votes)}")
+            _require_index(position, len(votes))
             votes.insert(position, {"by": self.by, "count": self.count})
         _replace_concept_list(doc, self.concept, "votes", votes)
         return SetVote(self.concept, self.by, old_count, index)
@@ -267,7 +295,7 @@ class AddLink:
         _check_link_ends(doc, link)
         count = doc.link_count()
         index = count if self.index is None else self.index
-        _require(0 <= index <= count, f"index {index} is outside 0..{count}")
+        _require_index(index, count, "index")
         _require(count < limits.MAX_LINKS, f"a session holds at most {limits.MAX_LINKS} links")
         doc._insert_link(link, index)
         return RemoveLink(link.id)
@@ -288,7 +316,7 @@ class RemoveLink:
     id: str
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_link(self.id), f"the link '{self.id}' does not exist")
+        _require_link(doc, self.id)
         data = doc.link(self.id).model_dump()
         index = doc._delete_link(self.id)
         return AddLink(data, index)
@@ -301,8 +329,8 @@ class SetLinkField:
     value: Any
 
     def apply(self, doc: Document) -> Operation:
-        _require(doc.has_link(self.id), f"the link '{self.id}' does not exist")
-        _require(self.field in EDITABLE_LINK_FIELDS, f"'{self.field}' is not editable on a link")
+        _require_link(doc, self.id)
+        _require_field(self.field, EDITABLE_LINK_FIELDS, "a link")
         old = doc.link(self.id)
         link = _build(Link, {**old.model_dump(), self.field: self.value})
         _check_link_ends(doc, link, ignore=self.id)
@@ -319,13 +347,16 @@ class AddRecord:
     index: int | None = None
 
     def apply(self, doc: Document) -> Operation:
+        _require(
+            self.section in RECORD_TYPES, f"{self.section!r} is not 'themes' or 'participants'"
+        )
         record = _build(RECORD_TYPES[self.section], self.record)
         _require(not doc.has_id(record.id), f"the id '{record.id}' is already used")
         count = len(doc.records(self.section))
         most = limits.MAX_THEMES if self.section == "themes" else limits.MAX_PARTICIPANTS
         _require(count < most, f"a session holds at most {most} {self.section}")
         index = count if self.index is None else self.index
-        _require(0 <= index <= count, f"index {index} is outside 0..{count}")
+        _require_index(index, count, "index")
         doc._insert_record(self.section, record, index)
         return RemoveRecord(self.section, record.id)
 
@@ -338,7 +369,7 @@ class RemoveRecord:
     id: str
 
     def apply(self, doc: Document) -> Operation:
-        _require(self.id in doc.record_ids(self.section), f"'{self.id}' does not exist")
+        _require_record(doc, self.section, self.id)
         uses = references_to(doc, self.id)
         _require(not uses, f"'{self.id}' is still referred to {len(uses)} time(s)")
         data = doc.record(self.section, self.id).model_dump()
@@ -354,11 +385,8 @@ class SetRecordField:
     value: Any
 
     def apply(self, doc: Document) -> Operation:
-        _require(self.id in doc.record_ids(self.section), f"'{self.id}' does not exist")
-        _require(
-            self.field in EDITABLE_RECORD_FIELDS[self.section],
-            f"'{self.field}' is not an editable field of {self.section}",
-        )
+        _require_record(doc, self.section, self.id)
+        _require_field(self.field, EDITABLE_RECORD_FIELDS[self.section], self.section)
         old = doc.record(self.section, self.id)
         record = _build(RECORD_TYPES[self.section], {**old.model_dump(), self.field: self.value})
         doc._replace_record(self.section, record, self.field)
@@ -371,7 +399,7 @@ class SetMeta:
     value: Any
 
     def apply(self, doc: Document) -> Operation:
-        _require(self.field in EDITABLE_META_FIELDS, f"'{self.field}' is not a field of meta")
+        _require_field(self.field, EDITABLE_META_FIELDS, "meta")
         old = doc.meta
         meta = _build(Meta, {**old.model_dump(), self.field: self.value})
         participants = doc.record_ids("participants")
@@ -389,6 +417,11 @@ class Compound:
     label: str = ""
 
     def apply(self, doc: Document) -> Operation:
+        _require(
+            isinstance(self.operations, tuple | list)
+            and all(callable(getattr(op, "apply", None)) for op in self.operations),
+            "a compound operation holds a sequence of operations",
+        )
         inverses: list[Operation] = []
         try:
             for operation in self.operations:

@@ -13,6 +13,7 @@ in `integrity`, not here.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -45,9 +46,17 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 
+# The patterns keep to the documented forms (Python alone also takes 20200506
+# or 2020-W19-3); fromisoformat then refuses impossible dates such as 2020-02-30.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*")
+
+
 def _iso_date(value: str) -> str:
     if value:
         try:
+            if not _DATE.fullmatch(value):
+                raise ValueError
             datetime.date.fromisoformat(value)
         except ValueError:
             raise ValueError("not a date written YYYY-MM-DD") from None
@@ -57,9 +66,11 @@ def _iso_date(value: str) -> str:
 def _iso_datetime(value: str) -> str:
     if value:
         try:
+            if not _DATETIME.fullmatch(value):
+                raise ValueError
             datetime.datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError("not an ISO 8601 date and time") from None
+            raise ValueError("not an ISO 8601 date and time (YYYY-MM-DDThh:mm...)") from None
     return value
 
 

@@ -69,7 +69,7 @@ def test_c0_cannot_be_moved_removed_or_partitioned(doc):
 
 
 def test_a_concept_cannot_go_into_knowledge_space(doc):
-    with pytest.raises(OperationError, match="does not exist"):
+    with pytest.raises(OperationError, match="is not a knowledge item"):
         doc.apply(MoveNode("k", "c1", "k1", 0))
     with pytest.raises(OperationError, match="is not a knowledge item"):
         doc.apply(MoveNode("k", "k2", "c1", 0))
@@ -195,3 +195,86 @@ def test_a_document_refuses_an_invalid_session():
     )
     with pytest.raises(InvalidSessionError, match="already used"):
         Document(broken)
+
+
+def _garbage_operations():
+    return [
+        MoveNode("c", "c1", "c0", 0.5),
+        MoveNode("c", "c1", "c0", True),
+        AddNode("c", {"id": "x", "parent": "c0", "text": ""}, 0.0),
+        AddNode("z", {"id": "x", "parent": "c0", "text": ""}, 0),
+        AddNode("c", "not a dict", 0),
+        RemoveNode("c", []),
+        RemoveNode("zz", "c1"),
+        RemoveRecord("zz", "p1"),
+        SetNodeField(None, "c1", "text", "x"),
+        SetNodeField("c", "c1", ["text"], "x"),
+        SetMeta([], 1),
+        AddTag({}, "t-flux"),
+        AddTag("c1", "t-flux", None, "0"),
+        SetVote("c1", "p1", None),
+        SetVote("c1", "p1", 2.0),
+        SetVote("c1", "p1", -1),
+        AddRecord("themes", {"id": "t-x", "name": "X", "color": "#000000"}, 1.5),
+        Compound(None),
+        Compound((None,)),
+    ]
+
+
+@pytest.mark.parametrize("operation", _garbage_operations(), ids=repr)
+def test_garbage_is_refused_with_an_operation_error_and_changes_nothing(doc, operation):
+    before = snapshot(doc)
+    with pytest.raises(OperationError):
+        doc.apply(operation)
+    assert snapshot(doc) == before
+
+
+def test_a_move_event_says_where_the_node_was_and_where_it_is(doc):
+    doc.apply(edits.add_concept(doc, "c0", "L'école ronde"))
+    events = []
+    doc.subscribe(events.append)
+    doc.apply(MoveNode("c", "c2", "c0", 1))
+    (event,) = events
+    assert (event.parent, event.position, event.old_parent, event.old_position) == (
+        "c0",
+        1,
+        "c1",
+        0,
+    )
+
+
+def test_a_change_that_changes_nothing_tells_nobody(doc):
+    events = []
+    doc.subscribe(events.append)
+    doc.apply(SetNodeField("c", "c1", "text", doc.concept("c1").text))
+    doc.apply(SetVote("c2", "p1", 0))
+    assert events == []
+
+
+def test_a_failing_listener_cannot_leave_an_edit_half_done(doc, caplog):
+    def broken(event):
+        raise RuntimeError("listener bug")
+
+    doc.subscribe(broken)
+    steps = (
+        edits.add_concept(doc, "c0", "a"),
+        AddNode("c", {"id": "x2", "parent": "c0", "text": "b"}, 0),
+    )
+    undo = doc.apply(Compound(steps))
+    assert doc.children("c", "c0") == ("x2", "c1", "c3")
+    doc.apply(undo)
+    assert doc.children("c", "c0") == ("c1",)
+    assert "listener bug" in caplog.text
+
+
+@pytest.mark.parametrize("date", ["20200506", "2020-W19-3", "2020-02-30", "6 mai 2020"])
+def test_dates_keep_to_the_documented_form(doc, date):
+    with pytest.raises(OperationError, match="YYYY-MM-DD"):
+        doc.apply(SetMeta("date", date))
+
+
+def test_creation_times_need_a_time(doc):
+    with pytest.raises(OperationError, match="date and time"):
+        doc.apply(SetMeta("created", "2020-05-06"))
+    doc.apply(SetMeta("created", "2020-05-06T10:00:00+02:00"))
+    assert doc.meta.created == "2020-05-06T10:00:00+02:00"
