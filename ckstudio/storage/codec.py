@@ -22,13 +22,23 @@ from pydantic import ValidationError
 from ckstudio.model import limits
 from ckstudio.model.integrity import session_problems
 from ckstudio.model.problems import Problem, pointer
-from ckstudio.model.session import FORMAT_NAME, FORMAT_VERSION, Session
+from ckstudio.model.session import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Concept,
+    KnowledgeItem,
+    Link,
+    Participant,
+    Session,
+    Theme,
+)
 from ckstudio.storage.migrations import FIRST_VERSION, migrate
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_PROBLEMS = 100
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SPACED_KEY_END = re.compile(r'"[ \t\r\n]+:')
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 class ParseError(Exception):
@@ -70,12 +80,15 @@ def _collector_paused() -> Iterator[None]:
 def _decode(data: bytes) -> Session:
     text = _to_text(data)
     _check_containers(text)
-    session = _parse_directly(text)
+    session, error_count = _parse_directly(text)
     if session is None:
         parsed = _parse_json(text)
         if _SURROGATE_ESCAPE.search(text):
             _refuse_lone_surrogates(parsed)
-        session = _validate(_migrated(parsed))
+        data = _migrated(parsed)
+        if error_count > MAX_PROBLEMS:  # locate the first ones cheaply, not all of them
+            _refuse_first_bad_records(data)
+        session = _validate(data)
     problems = session_problems(session)
     if problems:
         raise ParseError(problems)
@@ -118,30 +131,64 @@ def _refuse_constant(name: str) -> None:
     raise _NotPlainJson(f"'{name}' is not a number JSON allows")
 
 
+def limit_problem(data: bytes) -> str | None:
+    """Why the loader would refuse bytes this size or this shape, or None.
+
+    Saving asks too, so that CK Studio never writes a file it cannot open.
+    """
+    if len(data) > limits.MAX_FILE_BYTES:
+        return too_big(len(data))
+    return _containers_problem(data.decode("utf-8"))
+
+
+def too_big(size: int) -> str:
+    most = limits.MAX_FILE_BYTES / (1024 * 1024)
+    return f"the file takes {size / (1024 * 1024):.1f} MB, more than the {most:.0f} MB allowed"
+
+
+def _structure_count(text: str) -> int:
+    """Objects and arrays in the JSON text: a cheap bound, made exact only when needed.
+
+    Counting every `{` and `[` costs milliseconds; only when that count is too
+    high are brackets inside strings (a note full of them) set apart.
+    """
+    count = text.count("{") + text.count("[")
+    if count <= limits.MAX_JSON_CONTAINERS:
+        return count
+    outside_strings = _JSON_STRING.sub("", text)
+    return outside_strings.count("{") + outside_strings.count("[")
+
+
+def _containers_problem(text: str) -> str | None:
+    if _structure_count(text) > limits.MAX_JSON_CONTAINERS:
+        return f"the file holds more than {limits.MAX_JSON_CONTAINERS:,} objects and arrays"
+    return None
+
+
 def _check_containers(text: str) -> None:
-    containers = text.count("{") + text.count("[")
-    if containers > limits.MAX_JSON_CONTAINERS:
-        message = f"the file holds more than {limits.MAX_JSON_CONTAINERS:,} objects and arrays"
-        raise _fail("", message)
+    problem = _containers_problem(text)
+    if problem:
+        raise _fail("", problem)
 
 
-def _parse_directly(text: str) -> Session | None:
+def _parse_directly(text: str) -> tuple[Session | None, int]:
     """The quick way for a sound file of the current version: pydantic parses the JSON.
 
     It keeps the last of two equal keys silently, so the keys it kept are
     counted against the keys written in the text. On any error or doubt it
-    returns None, and the careful path (`_parse_json`) finds and locates the
+    returns no session (with the number of validation errors, if that was
+    the trouble), and the careful path (`_parse_json`) finds and locates the
     problem.
     """
     try:
         session = Session.model_validate_json(text, strict=True)
-    except ValidationError:
-        return None
+    except ValidationError as error:
+        return None, error.error_count()
     if session.version != FORMAT_VERSION or _SPACED_KEY_END.search(text):
-        return None
+        return None, 0
     # Each key ends with `":`; the text can only hold more of those than keys
     # (inside strings), so equal counts mean that no key was dropped.
-    return session if text.count('":') == _keys_kept(session) else None
+    return (session if text.count('":') == _keys_kept(session) else None), 0
 
 
 def _keys_kept(session: Session) -> int:
@@ -201,12 +248,43 @@ def _migrated(parsed: Any) -> dict[str, Any]:
     return migrate(parsed, version)
 
 
+RECORD_MODELS = {
+    "themes": Theme,
+    "participants": Participant,
+    "concepts": Concept,
+    "knowledge": KnowledgeItem,
+    "links": Link,
+}
+
+
+def _refuse_first_bad_records(data: dict[str, Any]) -> None:
+    """Report the first MAX_PROBLEMS bad records, checked one by one.
+
+    A file of a hundred thousand broken records makes pydantic list every
+    error, which takes seconds; one record at a time, the loader stops early.
+    """
+    problems: list[Problem] = []
+    for section, model in RECORD_MODELS.items():
+        records = data.get(section)
+        for index, record in enumerate(records if isinstance(records, list) else ()):
+            try:
+                model.model_validate(record, strict=True)
+            except ValidationError as error:
+                for detail in error.errors(include_url=False, include_context=False):
+                    detail["loc"] = (section, index, *detail["loc"])
+                    problems.append(_problem(detail))
+            if len(problems) >= MAX_PROBLEMS:
+                raise ParseError(problems[:MAX_PROBLEMS])
+    if problems:
+        raise ParseError(problems)
+
+
 def _validate(data: dict[str, Any]) -> Session:
     try:
         return Session.model_validate(data, strict=True)
     except ValidationError as error:
-        problems = [_problem(detail) for detail in error.errors(include_url=False)]
-        raise ParseError(problems[:MAX_PROBLEMS]) from None
+        details = error.errors(include_url=False, include_context=False)
+        raise ParseError([_problem(detail) for detail in details[:MAX_PROBLEMS]]) from None
 
 
 def _problem(detail: Any) -> Problem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ckstudio.model.problems import Problem
+from ckstudio.model.problems import Problem, one_line
 
 
 class SessionFileError(Exception):
@@ -21,7 +21,8 @@ class SessionFileError(Exception):
 
     def lines(self) -> list[str]:
         """One line per problem, `FILE: where: what`."""
-        return [f"{self.path}: {problem}" for problem in self.problems]
+        where = one_line(str(self.path), 200)
+        return [f"{where}: {problem}" for problem in self.problems]
 
     def sentence(self) -> str:
         """The first problem, and how many more there are, for a dialog."""

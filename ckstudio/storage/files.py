@@ -21,7 +21,7 @@ from pathlib import Path
 from ckstudio.model import limits
 from ckstudio.model.problems import Problem
 from ckstudio.model.session import Session
-from ckstudio.storage.codec import ParseError, decode, encode
+from ckstudio.storage.codec import ParseError, decode, encode, limit_problem, too_big
 from ckstudio.storage.errors import SessionLoadError, SessionSaveError
 
 SUFFIX = ".ck.json"
@@ -39,11 +39,20 @@ def load_session(path: Path | str) -> Session:
         raise SessionLoadError(path, _with_backup_hint(path, error.problems)) from None
     except OSError as error:
         raise SessionLoadError(path, [Problem("", _os_reason(error, "read"))]) from None
+    except ValueError:  # a NUL byte or half a surrogate pair in the path, or no name at all
+        raise SessionLoadError(path, [Problem("", "this is not a usable file name")]) from None
 
 
 def save_session(session: Session, path: Path | str, *, backups: int = BACKUPS) -> None:
-    """Write a session canonically and atomically; raise SessionSaveError on failure."""
-    write_atomically(Path(path), encode(session), backups=backups)
+    """Write a session canonically and atomically; raise SessionSaveError on failure.
+
+    A session the loader would refuse (too large) is not written at all.
+    """
+    data = encode(session)
+    problem = limit_problem(data)
+    if problem:
+        raise SessionSaveError(path, [Problem("", f"not saved: {problem}")])
+    write_atomically(Path(path), data, backups=backups)
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -57,21 +66,18 @@ def _read_regular_file(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise ParseError([Problem("", "this is not a regular file")])
     if info.st_size > limits.MAX_FILE_BYTES:
-        raise ParseError([Problem("", _too_big(info.st_size))])
+        raise ParseError([Problem("", too_big(info.st_size))])
     with path.open("rb") as stream:
         data = stream.read(limits.MAX_FILE_BYTES + 1)
     if len(data) > limits.MAX_FILE_BYTES:
-        raise ParseError([Problem("", _too_big(len(data)))])
+        raise ParseError([Problem("", too_big(len(data)))])
     return data
-
-
-def _too_big(size: int) -> str:
-    most = limits.MAX_FILE_BYTES // (1024 * 1024)
-    return f"the file is {size / (1024 * 1024):.0f} MB, more than the {most} MB a session may take"
 
 
 def _with_backup_hint(path: Path, problems: list[Problem]) -> list[Problem]:
     """Point at the newest backup when the file itself is damaged."""
+    if not path.name:
+        return problems
     backup = backup_path(path, 1)
     if not backup.exists():
         return problems
@@ -83,17 +89,22 @@ def _with_backup_hint(path: Path, problems: list[Problem]) -> list[Problem]:
 def write_atomically(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
     """Replace `path` by `data` so that no reader ever sees a partial file."""
     folder = path.parent
-    temporary = folder / f".{path.name}{_TEMP_MARK}{secrets.token_hex(4)}"
+    mark = f".{path.name}{_TEMP_MARK}{secrets.token_hex(4)}"
+    temporary, previous = folder / mark, folder / f"{mark}.previous"
     try:
         _remove_stale_temporaries(path)
         _write_and_sync(temporary, data, _mode_of(path))
-        _rotate_backups(path, backups)
+        kept = backups > 0 and _keep_previous(path, previous)
         os.replace(temporary, path)
-        _sync_folder(folder)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise SessionSaveError(path, [Problem("", _os_reason(error, "write"))]) from None
+    except (OSError, ValueError) as error:
+        for leftover in (temporary, previous):
+            with contextlib.suppress(OSError, ValueError):
+                leftover.unlink()
+        reason = _os_reason(error, "write") if isinstance(error, OSError) else "not a usable name"
+        raise SessionSaveError(path, [Problem("", reason)]) from None
+    if kept:
+        _rotate_backups(path, previous, backups)
+    _sync_folder(folder)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -120,21 +131,30 @@ def _write_and_sync(temporary: Path, data: bytes, mode: int | None) -> None:
         os.chmod(temporary, mode)
 
 
-def _rotate_backups(path: Path, backups: int) -> None:
-    """Shift NAME.1.bak -> NAME.2.bak ... and keep the current file as NAME.1.bak."""
-    if backups < 1 or not path.exists():
-        return
-    for number in range(backups - 1, 0, -1):
-        older = backup_path(path, number)
-        if older.exists():
-            os.replace(older, backup_path(path, number + 1))
-    newest = backup_path(path, 1)
-    with contextlib.suppress(FileNotFoundError):
-        newest.unlink()
+def _keep_previous(path: Path, previous: Path) -> bool:
+    """Keep the version about to be replaced under a temporary name; False if none."""
+    if not path.exists():
+        return False
     try:
-        os.link(path, newest)  # the old inode stays as the backup; nothing is copied
+        os.link(path, previous)  # the old inode stays; nothing is copied
     except OSError:
-        newest.write_bytes(path.read_bytes())
+        _write_and_sync(previous, path.read_bytes(), None)
+    return True
+
+
+def _rotate_backups(path: Path, previous: Path, backups: int) -> None:
+    """Once the new version is in place: NAME.1.bak -> NAME.2.bak ..., previous -> NAME.1.bak.
+
+    Done only after a successful save, so a failed save never pushes a real
+    backup out. A failure here leaves the new file saved; the backups are kept
+    as far as they got, and the next save removes any leftover.
+    """
+    with contextlib.suppress(OSError):
+        for number in range(backups - 1, 0, -1):
+            older = backup_path(path, number)
+            if older.exists():
+                os.replace(older, backup_path(path, number + 1))
+        os.replace(previous, backup_path(path, 1))
 
 
 def _sync_folder(folder: Path) -> None:
