@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ckstudio import __version__
 from ckstudio.model.metrics import compute_metrics
+from ckstudio.model.problems import one_line
 from ckstudio.model.templates import LANGUAGES, new_session
 from ckstudio.stats_table import format_stats
 from ckstudio.storage import SessionFileError, load_session, save_session
@@ -83,6 +85,17 @@ def _open_window(arguments: list[str]) -> int:
     )
 
 
+def _say(line: str) -> None:
+    """Print to stdout; once the reader has gone (`| head`), print to nowhere.
+
+    The command goes on, so its exit code still says whether every file was valid.
+    """
+    try:
+        print(line)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _validate(options: argparse.Namespace) -> int:
     code = EXIT_OK
     for path in options.files:
@@ -92,8 +105,8 @@ def _validate(options: argparse.Namespace) -> int:
             print("\n".join(error.lines()), file=sys.stderr)
             code = EXIT_INVALID
             continue
-        print(
-            f"{path}: valid (concepts: {len(session.concepts)}, "
+        _say(
+            f"{one_line(str(path))}: valid (concepts: {len(session.concepts)}, "
             f"knowledge items: {len(session.knowledge)}, links: {len(session.links)})"
         )
     return code
@@ -114,7 +127,7 @@ def _stats(options: argparse.Namespace) -> int:
 
 def _new(options: argparse.Namespace) -> int:
     if options.output.exists() and not options.force:
-        return _fail(f"{options.output} exists already; add --force to replace it")
+        return _fail(f"{one_line(str(options.output))} exists already; add --force to replace it")
     try:
         session = new_session(options.title, options.c0, options.lang)
     except ValueError as error:
@@ -123,7 +136,7 @@ def _new(options: argparse.Namespace) -> int:
         save_session(session, options.output)
     except SessionFileError as error:
         return _fail(error.sentence())
-    print(f"{options.output}: new session written")
+    print(f"{one_line(str(options.output))}: new session written")
     return EXIT_OK
 
 

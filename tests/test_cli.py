@@ -123,3 +123,22 @@ def test_schema_is_printed_and_matches_the_copy_in_resources(capsys):
     schema = json.loads(printed)
     assert schema["properties"]["format"]["const"] == "ckstudio.session"
     assert "concepts" in schema["required"]
+
+
+def test_validate_keeps_its_exit_code_when_the_reader_goes_away(session_file, tmp_path):
+    bad = tmp_path / "bad.ck.json"
+    bad.write_text("{")
+    command = [sys.executable, "-m", "ckstudio", "validate", str(session_file), str(bad)]
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 1
+    reader_gone = subprocess.run(
+        f"{' '.join(command)} | head -c 0", shell=True, capture_output=True, text=True
+    )
+    assert "Traceback" not in reader_gone.stderr
+
+
+@pytest.mark.parametrize("target", [".", "/"])
+def test_validating_a_folder_is_one_line_not_a_traceback(target, capsys):
+    assert main(["validate", target]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
