@@ -1,0 +1,287 @@
+"""The C-K map of a session as one drawing: C-space left, K-space right, links between.
+
+C-space is one tidy tree under C0; K-space is its pockets, each a small tidy
+tree, stacked; a gutter between them carries the links. The legend sits
+below. Every output (SVG, PNG, canvas, PDF) draws this same drawing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ckstudio.layout import badges
+from ckstudio.layout.cards import Card, concept_card, knowledge_card
+from ckstudio.layout.drawing import Drawing, Item, Path, Text
+from ckstudio.layout.fonts import FAMILY, TextMeasure
+from ckstudio.layout.labels import labels_for
+from ckstudio.layout.legend import legend_items
+from ckstudio.layout.routing import Area, Lanes, end_direction, reverse, rounded
+from ckstudio.layout.style import DEFAULT_STYLE, Style
+from ckstudio.layout.tidy import Box, tidy_layout
+from ckstudio.model.session import Session
+
+HEADER = 22.0  # room for "C-space" / "K-space" above the trees
+LEGEND_GAP = 30.0
+ARROW = 7.0
+LEAD = 10.0  # straight run of a link before and after the gutter
+LANE_STEP = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class MapOptions:
+    space: str = "both"  # "c", "k" or "both"
+    orientation: str = "down"  # or "right"
+    collapsed: frozenset[str] = field(default_factory=frozenset)
+    legend: bool = True
+
+
+@dataclass(slots=True)
+class _Placed:
+    """Cards and their boxes for one space, with the tree that joins them."""
+
+    cards: dict[str, Card]
+    boxes: dict[str, Box]
+    parents: dict[str, str | None]
+
+
+def build_map(
+    session: Session,
+    options: MapOptions = MapOptions(),
+    style: Style = DEFAULT_STYLE,
+    measure: TextMeasure | None = None,
+) -> Drawing:
+    """The drawing of a session's C-K map, computed once for every renderer."""
+    measure = measure or TextMeasure()
+    labels = labels_for(session.meta.language)
+    top = style.margin + HEADER
+    items: list[Item] = []
+    right = style.margin
+    c_space = k_space = None
+    if options.space in ("c", "both"):
+        c_space = _place_concepts(session, options, style, measure, labels, style.margin, top)
+        right = _right(c_space.boxes.values(), right)
+    if options.space in ("k", "both"):
+        k_left = right + style.gutter if c_space else style.margin
+        k_space = _place_knowledge(session, options, style, measure, labels, k_left, top)
+        right = _right(k_space.boxes.values(), right)
+    for placed in (c_space, k_space):
+        if placed is not None:
+            items += _edges(placed, session, options, style)
+            items += [placed.cards[i].group_at(b.x, b.y, style) for i, b in placed.boxes.items()]
+            items += _collapsed_marks(placed, options, style)
+    if c_space and k_space:
+        items += _links(session, c_space, k_space, style)
+    items += _headers(c_space, k_space, labels, style)
+    bottom = max([top, *(b.y + b.h for p in (c_space, k_space) if p for b in p.boxes.values())])
+    width = right + style.margin
+    if options.legend:
+        legend, width, bottom = _legend(session, labels, style, measure, width, bottom)
+        items += legend
+    return Drawing(
+        width=width,
+        height=bottom + style.margin,
+        background=style.background,
+        title=session.meta.title,
+        font_family=FAMILY,
+        items=tuple(items),
+    )
+
+
+def _right(boxes: Iterable[Box], at_least: float) -> float:
+    return max([at_least, *(box.x + box.w for box in boxes)])
+
+
+def _shifted(boxes: dict[str, Box], dx: float, dy: float) -> dict[str, Box]:
+    return {ref: Box(b.x + dx, b.y + dy, b.w, b.h) for ref, b in boxes.items()}
+
+
+def _children(nodes: Iterable) -> dict[str | None, list[str]]:
+    children: dict[str | None, list[str]] = {}
+    for node in nodes:
+        children.setdefault(node.parent, []).append(node.id)
+    return children
+
+
+def _place_concepts(session, options, style, measure, labels, left, top) -> _Placed:
+    themes = {theme.id: theme for theme in session.themes}
+    root = next(c.id for c in session.concepts if c.parent is None)
+    cards = {
+        c.id: concept_card(c, c.id == root, themes, labels, style, measure)
+        for c in session.concepts
+    }
+    boxes = _tidy(root, _children(session.concepts), cards, options, style)
+    parents = {c.id: c.parent for c in session.concepts}
+    return _Placed(cards, _shifted(boxes, left, top), parents)
+
+
+def _place_knowledge(session, options, style, measure, labels, left, top) -> _Placed:
+    children = _children(session.knowledge)
+    cards = {
+        k.id: knowledge_card(k, k.parent is None and k.id in children, labels, style, measure)
+        for k in session.knowledge
+    }
+    boxes: dict[str, Box] = {}
+    y = top
+    for pocket in children.get(None, []):
+        tree = _tidy(pocket, children, cards, options, style)
+        boxes.update(_shifted(tree, left, y))
+        y += max(b.y + b.h for b in tree.values()) + style.pocket_gap
+    return _Placed(cards, boxes, {k.id: k.parent for k in session.knowledge})
+
+
+def _tidy(root, children, cards, options, style) -> dict[str, Box]:
+    sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
+    return tidy_layout(
+        root,
+        children,
+        sizes,
+        gap=style.sibling_gap,
+        level_gap=style.level_gap,
+        orientation=options.orientation,
+        collapsed=options.collapsed,
+    )
+
+
+def _edges(placed: _Placed, session: Session, options: MapOptions, style: Style) -> list[Path]:
+    """Parent-to-child curves; in C-space their weight and dash tell the partition kind."""
+    partitions = {c.id: c.partition for c in session.concepts}
+    edges = []
+    for ref, box in placed.boxes.items():
+        parent = placed.parents[ref]
+        if parent is None or parent not in placed.boxes:
+            continue
+        start, segments = _tree_curve(placed.boxes[parent], box, options.orientation)
+        in_c = ref in partitions
+        partition = partitions.get(ref)
+        width = style.partition_width[partition] if in_c else 1.0
+        dash = style.partition_dash[partition] if in_c else ()
+        edges.append(Path(start, segments, style.edge, width, dash, role="edge", ref=ref))
+    return edges
+
+
+def _tree_curve(parent: Box, child: Box, orientation: str):
+    if orientation == "right":
+        start = (parent.x + parent.w, parent.y + parent.h / 2)
+        end = (child.x, child.y + child.h / 2)
+        middle = (start[0] + end[0]) / 2
+        return start, (("C", middle, start[1], middle, end[1], *end),)
+    start = (parent.x + parent.w / 2, parent.y + parent.h)
+    end = (child.x + child.w / 2, child.y)
+    middle = (start[1] + end[1]) / 2
+    return start, (("C", start[0], middle, end[0], middle, *end),)
+
+
+def _collapsed_marks(placed: _Placed, options: MapOptions, style: Style) -> list[Text]:
+    """ "+N" beside a collapsed node: how many descendants are hidden."""
+    hidden: dict[str, int] = {}
+    for ref in placed.parents:
+        ancestor = placed.parents[ref]
+        while ancestor is not None:
+            if ancestor in options.collapsed and ancestor in placed.boxes:
+                hidden[ancestor] = hidden.get(ancestor, 0) + 1
+            ancestor = placed.parents[ancestor]
+    marks = []
+    for ref, count in hidden.items():
+        box = placed.boxes[ref]
+        x, y = (box.x + box.w + 4, box.y + box.h / 2 + 3)
+        if options.orientation == "down":
+            x, y = box.x + box.w / 2, box.y + box.h + style.small_size + 2
+        marks.append(Text(x, y, (f"+{count}",), style.small_size, style.faint_text, 0, True,
+                          anchor="middle" if options.orientation == "down" else "start",
+                          role="collapsed", ref=ref))  # fmt: skip
+    return marks
+
+
+def _visible(ref: str, placed: _Placed) -> str:
+    """The node itself, or its nearest ancestor that is drawn (the rest is collapsed)."""
+    while ref not in placed.boxes:
+        ref = placed.parents[ref]
+    return ref
+
+
+def _links(session: Session, c_space: _Placed, k_space: _Placed, style: Style) -> list[Item]:
+    c_areas = [Area(b.x, b.y, b.w, b.h) for b in c_space.boxes.values()]
+    k_areas = [Area(b.x, b.y, b.w, b.h) for b in k_space.boxes.values()]
+    c_lanes = Lanes(c_areas, LANE_STEP, 3.0)
+    k_lanes = Lanes(k_areas, LANE_STEP, 3.0)
+    c_edge = max(a.right for a in c_areas)
+    k_edge = min(a.x for a in k_areas) if k_areas else c_edge + style.gutter
+    items: list[Item] = []
+    for link in session.links:
+        concept = c_space.boxes[_visible(link.concept, c_space)]
+        item = k_space.boxes[_visible(link.knowledge, k_space)]
+        points_c = _concept_side(Area(concept.x, concept.y, concept.w, concept.h), c_lanes,
+                                 c_edge, style)  # fmt: skip
+        points_k = _knowledge_side(Area(item.x, item.y, item.w, item.h), k_lanes, k_edge, style)
+        start, segments = _join(points_c, points_k)
+        if link.kind == "k_to_c":
+            start, segments = reverse(start, segments)
+        items += _arrow_path(start, segments, link.id, style.link_colors[link.kind],
+                             style.link_dash[link.kind])  # fmt: skip
+    return items
+
+
+def _concept_side(box: Area, lanes: Lanes, c_edge: float, style: Style) -> list[tuple]:
+    """From the concept's right side to the right edge of C-space, along a free lane."""
+    column = box.right + style.sibling_gap / 2
+    lane = lanes.lane(box.middle, column, lanes.free_right_of(box.right + lanes.clearance))
+    points = [(box.right, box.middle)]
+    if lane is not None and lane != box.middle:
+        points += [(column, box.middle), (column, lane)]
+    y = box.middle if lane is None else lane
+    points.append((max(c_edge, points[-1][0]) + LEAD, y))
+    return points
+
+
+def _knowledge_side(box: Area, lanes: Lanes, k_edge: float, style: Style) -> list[tuple]:
+    """From the left edge of K-space to the item's left side, along a free lane."""
+    column = box.x - style.sibling_gap / 2
+    lane = lanes.lane(box.middle, column, lanes.free_left_of(box.x - lanes.clearance))
+    y = box.middle if lane is None else lane
+    points = [(k_edge - LEAD, y)]
+    if lane is not None and lane != box.middle:
+        points += [(column, lane), (column, box.middle)]
+    points.append((box.x, box.middle))
+    return points
+
+
+def _join(points_c: list[tuple], points_k: list[tuple]):
+    """Both sides rounded, joined by an S across the gutter with level ends."""
+    start, segments = rounded(points_c, 6.0)
+    (x0, y0), (x1, y1) = points_c[-1], points_k[0]
+    middle = (x0 + x1) / 2
+    segments.append(("C", middle, y0, middle, y1, x1, y1))
+    _, k_segments = rounded(points_k, 6.0)
+    return start, segments + k_segments
+
+
+def _arrow_path(start, segments, ref: str, color: str, dash) -> list[Path]:
+    """The link's line, stopped short of its end, and a solid arrowhead there."""
+    tip, before = end_direction(start, segments)
+    head = badges.arrowhead(tip, before, ARROW)
+    back = ((head[1][0] + head[2][0]) / 2, (head[1][1] + head[2][1]) / 2)
+    line = [*segments[:-1], (*segments[-1][:-2], *back)]
+    triangle = tuple(("L", x, y) for x, y in [*head[1:], head[0]])
+    return [
+        Path(start, tuple(line), color, 1.4, dash, role="link", ref=ref),
+        Path(head[0], triangle, color, 0.5, fill=color, role="arrow", ref=ref),
+    ]
+
+
+def _headers(c_space, k_space, labels, style) -> list[Text]:
+    headers = []
+    for placed, key in ((c_space, "c_space"), (k_space, "k_space")):
+        if placed is not None and placed.boxes:
+            left = min(b.x for b in placed.boxes.values())
+            headers.append(Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_text,
+                                0, True, role="header"))  # fmt: skip
+    return headers
+
+
+def _legend(session, labels, style, measure, width, bottom):
+    items, legend_width, legend_bottom = legend_items(
+        session, labels, style, measure, style.margin, bottom + LEGEND_GAP,
+        max(width - 2 * style.margin, 520.0),
+    )  # fmt: skip
+    return items, max(width, style.margin * 2 + legend_width), legend_bottom

@@ -1,0 +1,127 @@
+"""Text measured once, the same way for every renderer.
+
+The canvas, the SVG, the PNG and the PDF must wrap a concept's text at the
+same words, so widths come from one font file the project can always rely
+on: Bitstream Vera Sans, which reportlab ships (all of French, œ, « », ’, €).
+Characters Vera lacks (Greek, Cyrillic, CJK, emoji...) are measured in the
+first system font that has them, and a character no font has counts as one
+em, wider than most glyphs, so text never overflows its box. Renderers draw
+with Vera too (the SVG embeds it, Qt registers it, the PDF embeds it).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import reportlab
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+FONT_FOLDER = Path(reportlab.__file__).resolve().parent / "fonts"
+REGULAR_FILE = FONT_FOLDER / "Vera.ttf"
+BOLD_FILE = FONT_FOLDER / "VeraBd.ttf"
+FAMILY = "Bitstream Vera Sans"
+# Where common systems keep fonts with wider coverage (TrueType outlines only).
+FALLBACK_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+    "C:/Windows/Fonts/msyh.ttc",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+)
+UNKNOWN_WIDTH = 1000.0  # thousandths of an em
+ASCENT = 0.76  # Vera's ascent and descent, in em
+DESCENT = 0.24
+
+
+@functools.cache
+def _widths(path: str) -> dict[int, float]:
+    """Advance widths (thousandths of an em) by code point, read from a font file."""
+    try:
+        return dict(TTFontFile(path).charWidths)
+    except Exception:  # a missing, unreadable or CFF font: no help from it
+        return {}
+
+
+def fallback_files() -> tuple[str, ...]:
+    return tuple(path for path in FALLBACK_FILES if Path(path).is_file())
+
+
+def display_text(text: str) -> str:
+    """Text as drawn: NFC, so that 'é' typed as e + accent measures and prints as one."""
+    return unicodedata.normalize("NFC", text)
+
+
+class TextMeasure:
+    """Widths of text in Vera (regular or bold), with fallback fonts, cached per character."""
+
+    def __init__(self, fallbacks: tuple[str, ...] | None = None) -> None:
+        chain = fallback_files() if fallbacks is None else fallbacks
+        self._chains = {
+            False: (_widths(str(REGULAR_FILE)), *map(_widths, chain)),
+            True: (_widths(str(BOLD_FILE)), *map(_widths, chain)),
+        }
+        self._cache: dict[tuple[str, bool], float] = {}
+
+    def char_width(self, char: str, bold: bool = False) -> float:
+        key = (char, bold)
+        width = self._cache.get(key)
+        if width is None:
+            width = self._lookup(char, bold)
+            self._cache[key] = width
+        return width
+
+    def _lookup(self, char: str, bold: bool) -> float:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u2060\ufeff":
+            return 0.0
+        code = ord(char)
+        for widths in self._chains[bold]:
+            if code in widths:
+                return widths[code]
+        return UNKNOWN_WIDTH
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The advance width of `text` at `size` points (no kerning, as every renderer)."""
+        return sum(self.char_width(char, bold) for char in text) * size / 1000.0
+
+    def wrap(self, text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
+        """Lines of `text` no wider than `max_width`: at spaces, or inside a word too long."""
+        lines: list[str] = []
+        for paragraph in display_text(text).split("\n"):
+            lines += self._wrap_paragraph(paragraph, max_width, size, bold)
+        return lines
+
+    def _wrap_paragraph(
+        self, paragraph: str, max_width: float, size: float, bold: bool
+    ) -> list[str]:
+        lines: list[str] = []
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if self.width(candidate, size, bold) <= max_width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            pieces = list(self._cut(word, max_width, size, bold))
+            lines += pieces[:-1]
+            line = pieces[-1]
+        lines.append(line)
+        return lines
+
+    def _cut(self, word: str, max_width: float, size: float, bold: bool) -> Iterator[str]:
+        """A word wider than a line, in pieces that fit (at least one character each)."""
+        piece, width = "", 0.0
+        for char in word:
+            advance = self.char_width(char, bold) * size / 1000.0
+            if piece and width + advance > max_width:
+                yield piece
+                piece, width = "", 0.0
+            piece += char
+            width += advance
+        yield piece

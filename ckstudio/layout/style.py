@@ -1,0 +1,82 @@
+"""The map's visual language (ck-primer.md), in one place.
+
+Reach is shown by colour *and* badge shape; the colours come from the
+Okabe-Ito palette, which viewers with red-green colour blindness tell apart.
+Partition kinds differ by line weight and dash, knowledge status by badge,
+link kinds by colour, dash and arrow direction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How one kind of thing is drawn: fill, outline and badge shape."""
+
+    fill: str
+    stroke: str
+    badge: str  # a shape name of `badges.SHAPES`
+    badge_fill: str
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    text_size: float = 11.0
+    line_height: float = 14.0
+    small_size: float = 8.5
+    max_text_width: float = 150.0
+    padding: float = 7.0
+    badge: float = 10.0
+    radius: float = 5.0
+    sibling_gap: float = 18.0
+    level_gap: float = 34.0
+    gutter: float = 190.0
+    pocket_gap: float = 26.0
+    margin: float = 24.0
+    background: str = "#FFFFFF"
+    text: str = "#1A1A1A"
+    faint_text: str = "#5F5F5F"
+    edge: str = "#7A7A7A"
+    c0_fill: str = "#FFFFFF"
+    c0_stroke: str = "#1A1A1A"
+    pocket_fill: str = "#E6ECF3"
+    pocket_stroke: str = "#5B7A99"
+    knowledge_fill: str = "#F7F9FB"
+    knowledge_stroke: str = "#5B7A99"
+    dominant_fill: str = "#ECECEC"
+    reach: dict[str, Look] = field(
+        default_factory=lambda: {
+            "unassessed": Look("#F4F4F4", "#8C8C8C", "ring", "#FFFFFF"),
+            "known": Look("#DCF0E9", "#00785A", "circle", "#009E73"),
+            "reachable": Look("#FCEBCB", "#9A6A00", "triangle", "#E69F00"),
+            "breakthrough": Look("#F9DDCC", "#B34F00", "diamond", "#D55E00"),
+        }
+    )
+    status: dict[str, Look] = field(
+        default_factory=lambda: {
+            "acquired": Look("#F7F9FB", "#5B7A99", "circle", "#0072B2"),
+            "acquiring": Look("#F7F9FB", "#5B7A99", "half", "#0072B2"),
+            "missing": Look("#FFF4EE", "#D55E00", "alert", "#D55E00"),
+        }
+    )
+    link_colors: dict[str, str] = field(
+        default_factory=lambda: {"c_to_k": "#0072B2", "k_to_c": "#CC79A7"}
+    )
+    link_dash: dict[str, tuple[float, ...]] = field(
+        default_factory=lambda: {"c_to_k": (), "k_to_c": (6.0, 3.0)}
+    )
+    partition_width: dict[str | None, float] = field(
+        default_factory=lambda: {"expansive": 2.6, "restrictive": 1.1, None: 1.1}
+    )
+    partition_dash: dict[str | None, tuple[float, ...]] = field(
+        default_factory=lambda: {"expansive": (), "restrictive": (), None: (3.0, 3.0)}
+    )
+
+    @property
+    def small_line(self) -> float:
+        return self.small_size * 1.3
+
+
+DEFAULT_STYLE = Style()
