@@ -38,6 +38,7 @@ class Card:
     note: str  # a small line under the text: outcome, dominant design
     chips: tuple[str, ...]  # theme colours
     votes: int
+    votes_width: float
     w: float
     h: float
 
@@ -63,11 +64,17 @@ class Card:
         return Group(self.ref, self.role, tuple(items))
 
     def _votes(self, x: float, top: float, baseline: float, style: Style) -> list[Rect | Text]:
+        """The dots a concept got, as a dark pill in its top-right corner."""
         if not self.votes:
             return []
         right = x + self.w - style.padding
-        return [Text(right, baseline, (str(self.votes),), style.small_size, style.text, 0,
-                     True, anchor="end", role="votes", ref=self.ref)]  # fmt: skip
+        width = self.votes_width
+        pill = Rect(right - width, top + 1, width, style.small_size + 4, style.text, style.text,
+                    0.5, (style.small_size + 4) / 2, role="votes", ref=self.ref)  # fmt: skip
+        number = Text(right - width / 2, top + 1 + 2 + ASCENT * style.small_size,
+                      (str(self.votes),), style.small_size, style.background, 0, True,
+                      anchor="middle", role="votes", ref=self.ref)  # fmt: skip
+        return [pill, number]
 
     def _footer(self, left: float, top: float, style: Style) -> list[Rect | Text]:
         items: list[Rect | Text] = []
@@ -98,11 +105,15 @@ def _size(
     )
     content = max(text_width, footer_width)
     if votes:
-        content += measure.width(str(votes), style.small_size, True) + BADGE_GAP
+        content += votes_width(votes, style, measure) + BADGE_GAP
     width = 2 * style.padding + (style.badge + BADGE_GAP if badge else 0) + content
     footer = style.small_line + 2 if footer_width else 0
     height = 2 * style.padding + len(lines) * style.line_height + footer
     return width, height
+
+
+def votes_width(votes: int, style: Style, measure: TextMeasure) -> float:
+    return measure.width(str(votes), style.small_size, True) + 8.0
 
 
 def _footer_width(chips: int, note: str, style: Style, measure: TextMeasure) -> float:
@@ -140,6 +151,7 @@ def concept_card(
         note=note,
         chips=chips,
         votes=votes,
+        votes_width=votes_width(votes, style, measure) if votes else 0.0,
         w=w,
         h=h,
     )
@@ -176,6 +188,7 @@ def knowledge_card(
         note=note,
         chips=(),
         votes=0,
+        votes_width=0.0,
         w=w,
         h=h,
     )

@@ -26,6 +26,7 @@ LEGEND_GAP = 30.0
 ARROW = 7.0
 LEAD = 10.0  # straight run of a link before and after the gutter
 LANE_STEP = 6.0
+CORNER = 6.0  # radius of a link's bends
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,10 @@ def build_map(
     if options.space in ("c", "both"):
         c_space = _place_concepts(session, options, style, measure, labels, style.margin, top)
         right = _right(c_space.boxes.values(), right)
+    # More links, a wider gutter: their S-curves cross less steeply.
+    gutter = style.gutter + min(150.0, 3.0 * len(session.links))
     if options.space in ("k", "both"):
-        k_left = right + style.gutter if c_space else style.margin
+        k_left = right + gutter if c_space else style.margin
         k_space = _place_knowledge(session, options, style, measure, labels, k_left, top)
         right = _right(k_space.boxes.values(), right)
     for placed in (c_space, k_space):
@@ -71,7 +74,7 @@ def build_map(
             items += [placed.cards[i].group_at(b.x, b.y, style) for i, b in placed.boxes.items()]
             items += _collapsed_marks(placed, options, style)
     if c_space and k_space:
-        items += _links(session, c_space, k_space, style)
+        items += _links(session, c_space, k_space, gutter, style)
     items += _headers(c_space, k_space, labels, style)
     bottom = max([top, *(b.y + b.h for p in (c_space, k_space) if p for b in p.boxes.values())])
     width = right + style.margin
@@ -200,20 +203,25 @@ def _visible(ref: str, placed: _Placed) -> str:
     return ref
 
 
-def _links(session: Session, c_space: _Placed, k_space: _Placed, style: Style) -> list[Item]:
-    c_areas = [Area(b.x, b.y, b.w, b.h) for b in c_space.boxes.values()]
-    k_areas = [Area(b.x, b.y, b.w, b.h) for b in k_space.boxes.values()]
-    c_lanes = Lanes(c_areas, LANE_STEP, 3.0)
-    k_lanes = Lanes(k_areas, LANE_STEP, 3.0)
-    c_edge = max(a.right for a in c_areas)
-    k_edge = min(a.x for a in k_areas) if k_areas else c_edge + style.gutter
+def _links(
+    session: Session, c_space: _Placed, k_space: _Placed, gutter: float, style: Style
+) -> list[Item]:
+    c_lanes = Lanes([_area(b) for b in c_space.boxes.values()], LANE_STEP, 3.0)
+    k_lanes = Lanes([_area(b) for b in k_space.boxes.values()], LANE_STEP, 3.0)
+    c_edge = max(b.x + b.w for b in c_space.boxes.values())
+    k_edge = c_edge + gutter
+    ends = {
+        link.id: (_visible(link.concept, c_space), _visible(link.knowledge, k_space))
+        for link in session.links
+    }
+    c_ports = _ports(ends, c_space.boxes, k_space.boxes, 0)
+    k_ports = _ports(ends, k_space.boxes, c_space.boxes, 1)
     items: list[Item] = []
     for link in session.links:
-        concept = c_space.boxes[_visible(link.concept, c_space)]
-        item = k_space.boxes[_visible(link.knowledge, k_space)]
-        points_c = _concept_side(Area(concept.x, concept.y, concept.w, concept.h), c_lanes,
-                                 c_edge, style)  # fmt: skip
-        points_k = _knowledge_side(Area(item.x, item.y, item.w, item.h), k_lanes, k_edge, style)
+        concept_ref, item_ref = ends[link.id]
+        concept, item = _area(c_space.boxes[concept_ref]), _area(k_space.boxes[item_ref])
+        points_c = _concept_side(concept, c_ports[link.id], c_lanes, c_edge, style)
+        points_k = _knowledge_side(item, k_ports[link.id], k_lanes, k_edge, style)
         start, segments = _join(points_c, points_k)
         if link.kind == "k_to_c":
             start, segments = reverse(start, segments)
@@ -222,37 +230,60 @@ def _links(session: Session, c_space: _Placed, k_space: _Placed, style: Style) -
     return items
 
 
-def _concept_side(box: Area, lanes: Lanes, c_edge: float, style: Style) -> list[tuple]:
+def _area(box: Box) -> Area:
+    return Area(box.x, box.y, box.w, box.h)
+
+
+def _ports(ends, own: dict[str, Box], other: dict[str, Box], side: int) -> dict[str, float]:
+    """Where each link meets its box: spread along the side, in the order of the far ends.
+
+    Links of one box then leave it apart, and in an order that does not make
+    them cross each other on their way.
+    """
+    by_box: dict[str, list[tuple[float, str]]] = {}
+    for link_id, pair in ends.items():
+        far = other[pair[1 - side]]
+        by_box.setdefault(pair[side], []).append((far.y + far.h / 2, link_id))
+    ports = {}
+    for ref, links in by_box.items():
+        box = own[ref]
+        for rank, (_, link_id) in enumerate(sorted(links)):
+            ports[link_id] = box.y + box.h * (rank + 1) / (len(links) + 1)
+    return ports
+
+
+def _concept_side(box: Area, port: float, lanes: Lanes, c_edge: float, style: Style) -> list:
     """From the concept's right side to the right edge of C-space, along a free lane."""
     column = box.right + style.sibling_gap / 2
-    lane = lanes.lane(box.middle, column, lanes.free_right_of(box.right + lanes.clearance))
-    points = [(box.right, box.middle)]
-    if lane is not None and lane != box.middle:
-        points += [(column, box.middle), (column, lane)]
-    y = box.middle if lane is None else lane
-    points.append((max(c_edge, points[-1][0]) + LEAD, y))
+    lane = lanes.lane_right_of(port, column, box.right + lanes.clearance)
+    points = [(box.right, port)]
+    if lane is not None and lane != port:
+        points += [(column, port), (column, lane)]
+    points.append((max(c_edge, points[-1][0]) + LEAD, port if lane is None else lane))
     return points
 
 
-def _knowledge_side(box: Area, lanes: Lanes, k_edge: float, style: Style) -> list[tuple]:
+def _knowledge_side(box: Area, port: float, lanes: Lanes, k_edge: float, style: Style) -> list:
     """From the left edge of K-space to the item's left side, along a free lane."""
     column = box.x - style.sibling_gap / 2
-    lane = lanes.lane(box.middle, column, lanes.free_left_of(box.x - lanes.clearance))
-    y = box.middle if lane is None else lane
-    points = [(k_edge - LEAD, y)]
-    if lane is not None and lane != box.middle:
-        points += [(column, lane), (column, box.middle)]
-    points.append((box.x, box.middle))
+    lane = lanes.lane_left_of(port, column, box.x - lanes.clearance)
+    points = [(k_edge - LEAD, port if lane is None else lane)]
+    if lane is not None and lane != port:
+        points += [(column, lane), (column, port)]
+    points.append((box.x, port))
     return points
 
 
 def _join(points_c: list[tuple], points_k: list[tuple]):
-    """Both sides rounded, joined by an S across the gutter with level ends."""
-    start, segments = rounded(points_c, 6.0)
+    """Both sides rounded, joined by an S across the gutter with level ends.
+
+    The rounding spares the straight run at each box, where an arrowhead may sit.
+    """
+    start, segments = rounded(points_c, CORNER, keep=ARROW + 2)
     (x0, y0), (x1, y1) = points_c[-1], points_k[0]
     middle = (x0 + x1) / 2
     segments.append(("C", middle, y0, middle, y1, x1, y1))
-    _, k_segments = rounded(points_k, 6.0)
+    _, k_segments = rounded(points_k, CORNER, keep=ARROW + 2)
     return start, segments + k_segments
 
 

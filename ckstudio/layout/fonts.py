@@ -67,6 +67,7 @@ class TextMeasure:
             True: (_widths(str(BOLD_FILE)), *map(_widths, chain)),
         }
         self._cache: dict[tuple[str, bool], float] = {}
+        self._words: dict[tuple[str, bool], float] = {}
 
     def char_width(self, char: str, bold: bool = False) -> float:
         key = (char, bold)
@@ -87,7 +88,17 @@ class TextMeasure:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The advance width of `text` at `size` points (no kerning, as every renderer)."""
-        return sum(self.char_width(char, bold) for char in text) * size / 1000.0
+        return self._units(text, bold) * size / 1000.0
+
+    def _units(self, text: str, bold: bool) -> float:
+        """Width in thousandths of an em, cached per string: words recur a lot."""
+        key = (text, bold)
+        units = self._words.get(key)
+        if units is None:
+            units = sum(self.char_width(char, bold) for char in text)
+            if len(self._words) < 200_000:
+                self._words[key] = units
+        return units
 
     def wrap(self, text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
         """Lines of `text` no wider than `max_width`: at spaces, or inside a word too long."""
@@ -99,18 +110,23 @@ class TextMeasure:
     def _wrap_paragraph(
         self, paragraph: str, max_width: float, size: float, bold: bool
     ) -> list[str]:
+        limit = max_width * 1000.0 / size  # in thousandths of an em
+        space = self.char_width(" ", bold)
         lines: list[str] = []
-        line = ""
+        line, used = "", 0.0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if self.width(candidate, size, bold) <= max_width:
-                line = candidate
+            units = self._units(word, bold)
+            if line and used + space + units <= limit:
+                line, used = f"{line} {word}", used + space + units
+                continue
+            if not line and units <= limit:
+                line, used = word, units
                 continue
             if line:
                 lines.append(line)
             pieces = list(self._cut(word, max_width, size, bold))
             lines += pieces[:-1]
-            line = pieces[-1]
+            line, used = pieces[-1], self._units(pieces[-1], bold)
         lines.append(line)
         return lines
 

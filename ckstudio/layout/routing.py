@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 Point = tuple[float, float]
+MAX_DETOUR = 120  # rows a lane may be from its port (beyond: a direct curve)
+SPREAD = 5  # free rows considered side by side for one lane
 Segment = tuple[str | float, ...]
 
 
@@ -47,17 +49,18 @@ class Lanes:
         count = int((bottom - self.top) / step) + 1
         self.max_right = [-math.inf] * count
         self.min_left = [math.inf] * count
-        self.spans: list[list[tuple[float, float]]] = [[] for _ in range(count)]  # per row
+        spans: list[list[tuple[float, float]]] = [[] for _ in range(count)]  # per row
         for box in boxes:
             left, right = box.x - clearance, box.right + clearance
             for row in range(self.row(box.y - clearance), self.row(box.y + box.h + clearance) + 1):
                 self.max_right[row] = max(self.max_right[row], right)
                 self.min_left[row] = min(self.min_left[row], left)
-                self.spans[row].append((left, right))
+                spans[row].append((left, right))
+        self.used: dict[int, int] = {}  # links already routed along each row
         self.lefts: list[list[float]] = []
         self.rights: list[list[float]] = []
-        for spans in self.spans:
-            lefts, rights = _merged(spans)
+        for row_spans in spans:
+            lefts, rights = _merged(row_spans)
             self.lefts.append(lefts)
             self.rights.append(rights)
 
@@ -68,7 +71,7 @@ class Lanes:
         return self.top + (row + 0.5) * self.step
 
     def _inside(self, row: int) -> bool:
-        return 0 <= row < len(self.spans)
+        return 0 <= row < len(self.lefts)
 
     def _covers(self, row: int, x: float) -> bool:
         if not self._inside(row):
@@ -76,31 +79,46 @@ class Lanes:
         index = bisect.bisect_right(self.lefts[row], x) - 1
         return index >= 0 and self.rights[row][index] >= x
 
-    def lane(self, y: float, column: float, free: Callable[[int], bool]) -> float | None:
-        """The y of the nearest free row, reached by a vertical at `column` that hits no box.
+    def lane_right_of(self, y: float, column: float, x: float) -> float | None:
+        """The nearest free lane where no box reaches right of `x` (see `_lane`)."""
+        return self._lane(y, column, self.max_right, lambda value: value <= x)
 
-        None when no such row exists (then the caller draws a direct curve).
+    def lane_left_of(self, y: float, column: float, x: float) -> float | None:
+        """The nearest free lane where no box starts left of `x` (see `_lane`)."""
+        return self._lane(y, column, self.min_left, lambda value: value >= x)
+
+    def _lane(
+        self, y: float, column: float, reach: list[float], free: Callable[[float], bool]
+    ) -> float | None:
+        """The y of a nearby free row, reached by a vertical at `column` that hits no box.
+
+        Rows outside the boxes' span are free. Among the first few free rows
+        the least used is taken, so links do not all pile on one line. None
+        when no free row is near enough (the caller then draws a direct curve).
         """
         start = self.row(y)
-        if free(start):
+        if self._is_free(start, reach, free):
             return y
+        found: list[tuple[int, int, int]] = []
         for direction in (-1, 1):
             row = start + direction
-            while self._inside(row) or row in (-1, len(self.spans)):
-                if self._covers(row, column):
-                    break
-                if free(row):
-                    return self.y_of(row)
+            while abs(row - start) <= MAX_DETOUR and not self._is_free(row, reach, free):
                 row += direction
-        return None
+            if abs(row - start) > MAX_DETOUR:
+                continue
+            if any(self._covers(r, column) for r in range(start + direction, row, direction)):
+                continue
+            for lane in range(row, row + direction * SPREAD, direction):
+                if self._is_free(lane, reach, free):
+                    found.append((self.used.get(lane, 0), abs(lane - start), lane))
+        if not found:
+            return None
+        _, _, lane = min(found)
+        self.used[lane] = self.used.get(lane, 0) + 1
+        return self.y_of(lane)
 
-    def free_right_of(self, x: float) -> Callable[[int], bool]:
-        """Rows where no box reaches right of `x`."""
-        return lambda row: not self._inside(row) or self.max_right[row] <= x
-
-    def free_left_of(self, x: float) -> Callable[[int], bool]:
-        """Rows where no box starts left of `x`."""
-        return lambda row: not self._inside(row) or self.min_left[row] >= x
+    def _is_free(self, row: int, reach: list[float], free: Callable[[float], bool]) -> bool:
+        return not self._inside(row) or free(reach[row])
 
 
 def _merged(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
@@ -116,24 +134,40 @@ def _merged(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]
     return lefts, rights
 
 
-def rounded(points: list[Point], radius: float) -> tuple[Point, list[Segment]]:
-    """A polyline whose corners are rounded, as a start point and segments."""
+def rounded(points: list[Point], radius: float, keep: float = 0.0) -> tuple[Point, list[Segment]]:
+    """A polyline whose corners are rounded, as a start point and segments.
+
+    The first and last legs keep at least `keep` straight (for an arrowhead).
+    """
     points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
     segments: list[Segment] = []
-    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
-        into = _toward(corner, before, radius)
-        out = _toward(corner, after, radius)
+    last = len(points) - 2
+    for index, (before, corner, after) in enumerate(
+        zip(points, points[1:], points[2:], strict=False)
+    ):
+        r_in = _room(corner, before, radius, keep if index == 0 else 0.0)
+        r_out = _room(corner, after, radius, keep if index == last - 1 else 0.0)
+        r = min(r_in, r_out)
+        into = _toward(corner, before, r)
+        out = _toward(corner, after, r)
         segments.append(("L", *into))
         segments.append(("C", *corner, *corner, *out))
     segments.append(("L", *points[-1]))
     return points[0], segments
 
 
+def _room(corner: Point, other: Point, radius: float, keep: float) -> float:
+    """How much of the leg from `corner` to `other` a bend may take."""
+    length = math.hypot(other[0] - corner[0], other[1] - corner[1])
+    return max(0.0, min(radius, length / 2, length - keep))
+
+
 def _toward(corner: Point, other: Point, radius: float) -> Point:
     dx, dy = other[0] - corner[0], other[1] - corner[1]
     length = math.hypot(dx, dy)
-    r = min(radius, length / 2)
-    return (corner[0] + dx / length * r, corner[1] + dy / length * r) if length else corner
+    return (
+        (corner[0] + dx / length * radius, corner[1] + dy / length * radius) if length else corner
+    )
 
 
 def reverse(start: Point, segments: list[Segment]) -> tuple[Point, list[Segment]]:
