@@ -14,14 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ckstudio import __version__
+from ckstudio.layout.ckmap import MapOptions, build_map
+from ckstudio.layout.drawing import Drawing
+from ckstudio.layout.svg import write_svg
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.problems import one_line
 from ckstudio.model.templates import LANGUAGES, new_session
 from ckstudio.stats_table import format_stats
 from ckstudio.storage import SessionFileError, load_session, save_session
+from ckstudio.storage.files import write_atomically
 from ckstudio.storage.schema import schema_text
 
-SUBCOMMANDS = ("validate", "stats", "new", "schema")
+SUBCOMMANDS = ("validate", "stats", "new", "schema", "render")
+RENDER_FORMATS = (".svg", ".png")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
 
@@ -69,7 +74,28 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of session files")
     schema.set_defaults(run=_schema)
+
+    render = commands.add_parser("render", help="draw the C-K map as an SVG or PNG image")
+    render.add_argument("file", metavar="FILE", type=Path)
+    render.add_argument("-o", "--output", required=True, metavar="OUT.svg|OUT.png", type=Path)
+    render.add_argument("--space", choices=("c", "k", "both"), default="both",
+                        help="which space to draw (default: both)")  # fmt: skip
+    render.add_argument("--orientation", choices=("down", "right"), default="down",
+                        help="trees grow down (default) or to the right")  # fmt: skip
+    render.add_argument("--scale", type=_scale, default=1.0,
+                        help="PNG pixels per point (default: 1)")  # fmt: skip
+    render.set_defaults(run=_render)
     return parser
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.05 <= value <= 20:
+        raise argparse.ArgumentTypeError("the scale must be between 0.05 and 20")
+    return value
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> int:
@@ -146,6 +172,37 @@ def _first_error(error: ValueError) -> str:
         return str(error)
     first = errors()[0]
     return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+
+
+def _render(options: argparse.Namespace) -> int:
+    suffix = options.output.suffix.lower()
+    if suffix not in RENDER_FORMATS:
+        return _fail(
+            f"the output must end in .svg or .png, not {suffix or 'nothing'!r}", EXIT_USAGE
+        )
+    try:
+        session = load_session(options.file)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    map_options = MapOptions(space=options.space, orientation=options.orientation)
+    drawing = build_map(session, map_options)
+    try:
+        data = _png(drawing, options.scale) if suffix == ".png" else write_svg(drawing).encode()
+        write_atomically(options.output, data, backups=0)
+    except ValueError as error:  # an image too large to allocate
+        return _fail(str(error))
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    print(f"{one_line(str(options.output))}: map written")
+    return EXIT_OK
+
+
+def _png(drawing: Drawing, scale: float) -> bytes:
+    """PNG bytes through Qt, which needs no display: rendering never opens a window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ckstudio.gui.painter import png_bytes
+
+    return png_bytes(drawing, scale)
 
 
 def _schema(options: argparse.Namespace) -> int:
