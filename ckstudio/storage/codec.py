@@ -10,16 +10,14 @@ unescaped, a final newline), so files diff well and round-trip exactly.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
 from ckstudio.model import limits
+from ckstudio.model.gcpause import collector_paused
 from ckstudio.model.integrity import session_problems
 from ckstudio.model.problems import Problem, pointer
 from ckstudio.model.session import (
@@ -56,25 +54,8 @@ def encode(session: Session) -> bytes:
 
 def decode(data: bytes) -> Session:
     """Parse and validate a whole session file; raise ParseError if it is not one."""
-    with _collector_paused():
+    with collector_paused():
         return _decode(data)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while tens of thousands of objects are made.
-
-    Parsing makes no reference cycles, and the collector's full passes,
-    triggered by the sheer number of new objects, would otherwise take about
-    half of the load time of a big session.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _decode(data: bytes) -> Session:
