@@ -7,6 +7,7 @@ the same wherever the subtree stands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ckstudio.layout import badges
@@ -21,7 +22,7 @@ BADGE_GAP = 5.0
 MIN_TEXT_WIDTH = 24.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Card:
     """Everything needed to draw one node at any place."""
 
@@ -92,7 +93,7 @@ class Card:
 
 
 def _size(
-    lines: list[str],
+    lines: tuple[str, ...],
     bold: bool,
     badge: bool,
     footer_width: float,
@@ -100,9 +101,9 @@ def _size(
     style: Style,
     measure: TextMeasure,
 ) -> tuple[float, float]:
-    text_width = max(
-        [MIN_TEXT_WIDTH, *(measure.width(line, style.text_size, bold) for line in lines)]
-    )
+    text_width = MIN_TEXT_WIDTH
+    for line in lines:
+        text_width = max(text_width, measure.width(line, style.text_size, bold))
     content = max(text_width, footer_width)
     if votes:
         content += votes_width(votes, style, measure) + BADGE_GAP
@@ -140,7 +141,7 @@ def concept_card(
     return Card(
         ref=concept.id,
         role="c0" if is_c0 else "concept",
-        lines=tuple(lines),
+        lines=lines,
         bold=is_c0,
         look=look,
         fill=style.c0_fill if look is None else look.fill,
@@ -177,7 +178,7 @@ def knowledge_card(
     return Card(
         ref=item.id,
         role="pocket" if is_pocket else "knowledge",
-        lines=tuple(lines),
+        lines=lines,
         bold=is_pocket,
         look=look,
         fill=fill,
@@ -192,3 +193,40 @@ def knowledge_card(
         w=w,
         h=h,
     )
+
+
+class CardCache:
+    """Cards of unchanged nodes, reused from one layout to the next.
+
+    The editor lays the map out again after every edit, when almost every
+    node is the same record object as before (records are immutable, so an
+    edited node is a new object). A card also depends on the style, the
+    measure, the language and the theme colours: when they change, the cache
+    starts afresh. Records are kept with their cards so that an id() is never
+    mistaken for another object's.
+    """
+
+    LIMIT = 250_000
+
+    def __init__(self) -> None:
+        self._context: tuple = ()
+        self._cards: dict[tuple[int, bool], tuple[object, Card]] = {}
+
+    def card(self, record: object, flag: bool, make: Callable[[], Card]) -> Card:
+        key = (id(record), flag)
+        hit = self._cards.get(key)
+        if hit is not None and hit[0] is record:
+            return hit[1]
+        card = make()
+        if len(self._cards) >= self.LIMIT:
+            self._cards.clear()
+        self._cards[key] = (record, card)
+        return card
+
+    def use(self, style: Style, measure: TextMeasure, language: str, themes: tuple) -> None:
+        """Start afresh unless the cards were made with these very settings."""
+        old = self._context
+        same = bool(old) and old[0] is style and old[1] is measure and old[2:] == (language, themes)
+        if not same:
+            self._cards.clear()
+            self._context = (style, measure, language, themes)

@@ -11,14 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ckstudio.layout import badges
-from ckstudio.layout.cards import Card, concept_card, knowledge_card
+from ckstudio.layout.cards import Card, CardCache, concept_card, knowledge_card
 from ckstudio.layout.drawing import Drawing, Item, Path, Text
-from ckstudio.layout.fonts import FAMILY, TextMeasure
+from ckstudio.layout.fonts import FAMILY, TextMeasure, shared_measure
 from ckstudio.layout.labels import labels_for
 from ckstudio.layout.legend import legend_items
 from ckstudio.layout.routing import Area, Lanes, end_direction, reverse, rounded
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box, tidy_layout
+from ckstudio.model.gcpause import collector_paused
 from ckstudio.model.session import Session
 
 HEADER = 22.0  # room for "C-space" / "K-space" above the trees
@@ -27,6 +28,7 @@ ARROW = 7.0
 LEAD = 10.0  # straight run of a link before and after the gutter
 LANE_STEP = 6.0
 CORNER = 6.0  # radius of a link's bends
+_CARDS = CardCache()  # one per process, as the text measure: cards of unchanged nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ class MapOptions:
 
 
 @dataclass(slots=True)
-class _Placed:
+class Placed:
     """Cards and their boxes for one space, with the tree that joins them."""
 
     cards: dict[str, Card]
@@ -46,18 +48,36 @@ class _Placed:
     parents: dict[str, str | None]
 
 
-def build_map(
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Every box measured and placed: the positions all renderers share."""
+
+    c_space: Placed | None
+    k_space: Placed | None
+    gutter: float
+    right: float  # the right edge of the rightmost box
+    bottom: float  # the bottom edge of the lowest box
+
+
+def layout_spaces(
     session: Session,
     options: MapOptions = MapOptions(),
     style: Style = DEFAULT_STYLE,
     measure: TextMeasure | None = None,
-) -> Drawing:
-    """The drawing of a session's C-K map, computed once for every renderer."""
-    measure = measure or TextMeasure()
+) -> Layout:
+    """C-space and K-space laid out side by side, a gutter between them."""
+    with collector_paused():
+        return _layout_spaces(session, options, style, measure or shared_measure())
+
+
+def _layout_spaces(
+    session: Session, options: MapOptions, style: Style, measure: TextMeasure
+) -> Layout:
     labels = labels_for(session.meta.language)
     top = style.margin + HEADER
-    items: list[Item] = []
     right = style.margin
+    theme_colors = tuple((theme.id, theme.color) for theme in session.themes)
+    _CARDS.use(style, measure, session.meta.language, theme_colors)
     c_space = k_space = None
     if options.space in ("c", "both"):
         c_space = _place_concepts(session, options, style, measure, labels, style.margin, top)
@@ -68,16 +88,38 @@ def build_map(
         k_left = right + gutter if c_space else style.margin
         k_space = _place_knowledge(session, options, style, measure, labels, k_left, top)
         right = _right(k_space.boxes.values(), right)
+    placed = [p for p in (c_space, k_space) if p is not None]
+    bottom = max([top, *(b.y + b.h for p in placed for b in p.boxes.values())])
+    return Layout(c_space, k_space, gutter, right, bottom)
+
+
+def build_map(
+    session: Session,
+    options: MapOptions = MapOptions(),
+    style: Style = DEFAULT_STYLE,
+    measure: TextMeasure | None = None,
+) -> Drawing:
+    """The drawing of a session's C-K map, computed once for every renderer."""
+    with collector_paused():
+        return _build_map(session, options, style, measure or shared_measure())
+
+
+def _build_map(
+    session: Session, options: MapOptions, style: Style, measure: TextMeasure
+) -> Drawing:
+    labels = labels_for(session.meta.language)
+    layout = _layout_spaces(session, options, style, measure)
+    c_space, k_space = layout.c_space, layout.k_space
+    items: list[Item] = []
     for placed in (c_space, k_space):
         if placed is not None:
             items += _edges(placed, session, options, style)
             items += [placed.cards[i].group_at(b.x, b.y, style) for i, b in placed.boxes.items()]
             items += _collapsed_marks(placed, options, style)
     if c_space and k_space:
-        items += _links(session, c_space, k_space, gutter, style)
+        items += _links(session, c_space, k_space, layout.gutter, style)
     items += _headers(c_space, k_space, labels, style)
-    bottom = max([top, *(b.y + b.h for p in (c_space, k_space) if p for b in p.boxes.values())])
-    width = right + style.margin
+    width, bottom = layout.right + style.margin, layout.bottom
     if options.legend:
         legend, width, bottom = _legend(session, labels, style, measure, width, bottom)
         items += legend
@@ -95,10 +137,6 @@ def _right(boxes: Iterable[Box], at_least: float) -> float:
     return max([at_least, *(box.x + box.w for box in boxes)])
 
 
-def _shifted(boxes: dict[str, Box], dx: float, dy: float) -> dict[str, Box]:
-    return {ref: Box(b.x + dx, b.y + dy, b.w, b.h) for ref, b in boxes.items()}
-
-
 def _children(nodes: Iterable) -> dict[str | None, list[str]]:
     children: dict[str | None, list[str]] = {}
     for node in nodes:
@@ -106,34 +144,39 @@ def _children(nodes: Iterable) -> dict[str | None, list[str]]:
     return children
 
 
-def _place_concepts(session, options, style, measure, labels, left, top) -> _Placed:
+def _place_concepts(session, options, style, measure, labels, left, top) -> Placed:
     themes = {theme.id: theme for theme in session.themes}
     root = next(c.id for c in session.concepts if c.parent is None)
     cards = {
-        c.id: concept_card(c, c.id == root, themes, labels, style, measure)
+        c.id: _CARDS.card(
+            c,
+            c.id == root,
+            lambda c=c: concept_card(c, c.id == root, themes, labels, style, measure),
+        )
         for c in session.concepts
     }
-    boxes = _tidy(root, _children(session.concepts), cards, options, style)
+    boxes = _tidy(root, _children(session.concepts), cards, options, style, (left, top))
     parents = {c.id: c.parent for c in session.concepts}
-    return _Placed(cards, _shifted(boxes, left, top), parents)
+    return Placed(cards, boxes, parents)
 
 
-def _place_knowledge(session, options, style, measure, labels, left, top) -> _Placed:
+def _place_knowledge(session, options, style, measure, labels, left, top) -> Placed:
     children = _children(session.knowledge)
-    cards = {
-        k.id: knowledge_card(k, k.parent is None and k.id in children, labels, style, measure)
-        for k in session.knowledge
-    }
+    cards = {}
+    for k in session.knowledge:
+        pocket = k.parent is None and k.id in children
+        make = lambda k=k, pocket=pocket: knowledge_card(k, pocket, labels, style, measure)  # noqa: E731
+        cards[k.id] = _CARDS.card(k, pocket, make)
     boxes: dict[str, Box] = {}
     y = top
     for pocket in children.get(None, []):
-        tree = _tidy(pocket, children, cards, options, style)
-        boxes.update(_shifted(tree, left, y))
-        y += max(b.y + b.h for b in tree.values()) + style.pocket_gap
-    return _Placed(cards, boxes, {k.id: k.parent for k in session.knowledge})
+        tree = _tidy(pocket, children, cards, options, style, (left, y))
+        boxes.update(tree)
+        y = max(b.y + b.h for b in tree.values()) + style.pocket_gap
+    return Placed(cards, boxes, {k.id: k.parent for k in session.knowledge})
 
 
-def _tidy(root, children, cards, options, style) -> dict[str, Box]:
+def _tidy(root, children, cards, options, style, origin) -> dict[str, Box]:
     sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
     return tidy_layout(
         root,
@@ -143,10 +186,11 @@ def _tidy(root, children, cards, options, style) -> dict[str, Box]:
         level_gap=style.level_gap,
         orientation=options.orientation,
         collapsed=options.collapsed,
+        origin=origin,
     )
 
 
-def _edges(placed: _Placed, session: Session, options: MapOptions, style: Style) -> list[Path]:
+def _edges(placed: Placed, session: Session, options: MapOptions, style: Style) -> list[Path]:
     """Parent-to-child curves; in C-space their weight and dash tell the partition kind."""
     partitions = {c.id: c.partition for c in session.concepts}
     edges = []
@@ -175,7 +219,7 @@ def _tree_curve(parent: Box, child: Box, orientation: str):
     return start, (("C", start[0], middle, end[0], middle, *end),)
 
 
-def _collapsed_marks(placed: _Placed, options: MapOptions, style: Style) -> list[Text]:
+def _collapsed_marks(placed: Placed, options: MapOptions, style: Style) -> list[Text]:
     """ "+N" beside a collapsed node: how many descendants are hidden."""
     hidden: dict[str, int] = {}
     for ref in placed.parents:
@@ -196,7 +240,7 @@ def _collapsed_marks(placed: _Placed, options: MapOptions, style: Style) -> list
     return marks
 
 
-def _visible(ref: str, placed: _Placed) -> str:
+def _visible(ref: str, placed: Placed) -> str:
     """The node itself, or its nearest ancestor that is drawn (the rest is collapsed)."""
     while ref not in placed.boxes:
         ref = placed.parents[ref]
@@ -204,7 +248,7 @@ def _visible(ref: str, placed: _Placed) -> str:
 
 
 def _links(
-    session: Session, c_space: _Placed, k_space: _Placed, gutter: float, style: Style
+    session: Session, c_space: Placed, k_space: Placed, gutter: float, style: Style
 ) -> list[Item]:
     c_lanes = Lanes([_area(b) for b in c_space.boxes.values()], LANE_STEP, 3.0)
     k_lanes = Lanes([_area(b) for b in k_space.boxes.values()], LANE_STEP, 3.0)

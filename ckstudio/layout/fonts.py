@@ -35,6 +35,7 @@ FALLBACK_FILES = (
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 )
 UNKNOWN_WIDTH = 1000.0  # thousandths of an em
+CACHE_LIMIT = 200_000  # strings remembered, so a hostile session cannot fill memory
 ASCENT = 0.76  # Vera's ascent and descent, in em
 DESCENT = 0.24
 
@@ -50,6 +51,12 @@ def _widths(path: str) -> dict[int, float]:
 
 def fallback_files() -> tuple[str, ...]:
     return tuple(path for path in FALLBACK_FILES if Path(path).is_file())
+
+
+@functools.cache
+def shared_measure() -> TextMeasure:
+    """One measure per process, so its caches serve every layout of every map."""
+    return TextMeasure()
 
 
 def display_text(text: str) -> str:
@@ -68,6 +75,7 @@ class TextMeasure:
         }
         self._cache: dict[tuple[str, bool], float] = {}
         self._words: dict[tuple[str, bool], float] = {}
+        self._wrapped: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
 
     def char_width(self, char: str, bold: bool = False) -> float:
         key = (char, bold)
@@ -96,15 +104,24 @@ class TextMeasure:
         units = self._words.get(key)
         if units is None:
             units = sum(self.char_width(char, bold) for char in text)
-            if len(self._words) < 200_000:
+            if len(self._words) < CACHE_LIMIT:
                 self._words[key] = units
         return units
 
-    def wrap(self, text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
-        """Lines of `text` no wider than `max_width`: at spaces, or inside a word too long."""
-        lines: list[str] = []
-        for paragraph in display_text(text).split("\n"):
-            lines += self._wrap_paragraph(paragraph, max_width, size, bold)
+    def wrap(self, text: str, max_width: float, size: float, bold: bool = False) -> tuple[str, ...]:
+        """Lines of `text` no wider than `max_width`: at spaces, or inside a word too long.
+
+        Cached: a map is laid out again after every edit, with mostly the same texts.
+        """
+        key = (text, max_width, size, bold)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            found: list[str] = []
+            for paragraph in display_text(text).split("\n"):
+                found += self._wrap_paragraph(paragraph, max_width, size, bold)
+            lines = tuple(found)
+            if len(self._wrapped) < CACHE_LIMIT:
+                self._wrapped[key] = lines
         return lines
 
     def _wrap_paragraph(
@@ -119,11 +136,12 @@ class TextMeasure:
             if line and used + space + units <= limit:
                 line, used = f"{line} {word}", used + space + units
                 continue
-            if not line and units <= limit:
-                line, used = word, units
-                continue
             if line:
                 lines.append(line)
+                line, used = "", 0.0
+            if units <= limit:
+                line, used = word, units
+                continue
             pieces = list(self._cut(word, max_width, size, bold))
             lines += pieces[:-1]
             line, used = pieces[-1], self._units(pieces[-1], bold)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -48,13 +48,13 @@ class Lanes:
         bottom = max((b.y + b.h for b in boxes), default=0.0) + clearance
         count = int((bottom - self.top) / step) + 1
         self.max_right = [-math.inf] * count
-        self.min_left = [math.inf] * count
+        self.min_left_negated = [-math.inf] * count  # negated: "free" is then "<=" too
         spans: list[list[tuple[float, float]]] = [[] for _ in range(count)]  # per row
         for box in boxes:
             left, right = box.x - clearance, box.right + clearance
             for row in range(self.row(box.y - clearance), self.row(box.y + box.h + clearance) + 1):
                 self.max_right[row] = max(self.max_right[row], right)
-                self.min_left[row] = min(self.min_left[row], left)
+                self.min_left_negated[row] = max(self.min_left_negated[row], -left)
                 spans[row].append((left, right))
         self.used: dict[int, int] = {}  # links already routed along each row
         self.lefts: list[list[float]] = []
@@ -70,46 +70,35 @@ class Lanes:
     def y_of(self, row: int) -> float:
         return self.top + (row + 0.5) * self.step
 
-    def _inside(self, row: int) -> bool:
-        return 0 <= row < len(self.lefts)
-
-    def _covers(self, row: int, x: float) -> bool:
-        if not self._inside(row):
-            return False
-        index = bisect.bisect_right(self.lefts[row], x) - 1
-        return index >= 0 and self.rights[row][index] >= x
-
     def lane_right_of(self, y: float, column: float, x: float) -> float | None:
         """The nearest free lane where no box reaches right of `x` (see `_lane`)."""
-        return self._lane(y, column, self.max_right, lambda value: value <= x)
+        return self._lane(y, column, self.max_right, x)
 
     def lane_left_of(self, y: float, column: float, x: float) -> float | None:
         """The nearest free lane where no box starts left of `x` (see `_lane`)."""
-        return self._lane(y, column, self.min_left, lambda value: value >= x)
+        return self._lane(y, column, self.min_left_negated, -x)
 
-    def _lane(
-        self, y: float, column: float, reach: list[float], free: Callable[[float], bool]
-    ) -> float | None:
+    def _lane(self, y: float, column: float, reach: list[float], limit: float) -> float | None:
         """The y of a nearby free row, reached by a vertical at `column` that hits no box.
 
-        Rows outside the boxes' span are free. Among the first few free rows
-        the least used is taken, so links do not all pile on one line. None
-        when no free row is near enough (the caller then draws a direct curve).
+        A row is free when `reach[row] <= limit`; rows outside the boxes' span
+        are free. Among the first few free rows the least used is taken, so
+        links do not all pile on one line. None when no free row is near
+        enough (the caller then draws a direct curve).
         """
+        count = len(reach)
         start = self.row(y)
-        if self._is_free(start, reach, free):
+        if not 0 <= start < count or reach[start] <= limit:
             return y
         found: list[tuple[int, int, int]] = []
         for direction in (-1, 1):
-            row = start + direction
-            while abs(row - start) <= MAX_DETOUR and not self._is_free(row, reach, free):
+            row, end = start + direction, start + direction * (MAX_DETOUR + 1)
+            while row != end and 0 <= row < count and reach[row] > limit:
                 row += direction
-            if abs(row - start) > MAX_DETOUR:
-                continue
-            if any(self._covers(r, column) for r in range(start + direction, row, direction)):
+            if row == end or self._column_blocked(column, start + direction, row, direction):
                 continue
             for lane in range(row, row + direction * SPREAD, direction):
-                if self._is_free(lane, reach, free):
+                if not 0 <= lane < count or reach[lane] <= limit:
                     found.append((self.used.get(lane, 0), abs(lane - start), lane))
         if not found:
             return None
@@ -117,8 +106,15 @@ class Lanes:
         self.used[lane] = self.used.get(lane, 0) + 1
         return self.y_of(lane)
 
-    def _is_free(self, row: int, reach: list[float], free: Callable[[float], bool]) -> bool:
-        return not self._inside(row) or free(reach[row])
+    def _column_blocked(self, x: float, first: int, stop: int, direction: int) -> bool:
+        """Whether a box covers `x` in any row from `first` up to (not including) `stop`."""
+        lefts, rights = self.lefts, self.rights
+        for row in range(first, stop, direction):
+            if 0 <= row < len(lefts):
+                index = bisect.bisect_right(lefts[row], x) - 1
+                if index >= 0 and rights[row][index] >= x:
+                    return True
+        return False
 
 
 def _merged(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:

@@ -24,6 +24,11 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+# Path data is most of a big map's SVG: one format operation per segment, to a
+# tenth of a point (a tenth of a pixel at scale 1).
+_SEGMENTS = {"L": "L%.1f %.1f", "C": "C%.1f %.1f %.1f %.1f %.1f %.1f"}
+
+
 def _text(value: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", value))
 
@@ -96,9 +101,8 @@ def _text_element(text: Text) -> str:
 
 
 def _path(path: Path) -> str:
-    commands = [f"M{_num(path.start[0])} {_num(path.start[1])}"]
-    for segment in path.segments:
-        commands.append(segment[0] + " ".join(_num(v) for v in segment[1:]))
+    commands = [f"M{path.start[0]:.1f} {path.start[1]:.1f}"]
+    commands += [_SEGMENTS[segment[0]] % segment[1:] for segment in path.segments]
     fill = path.fill or "none"
     close = "Z" if path.fill else ""
     return (

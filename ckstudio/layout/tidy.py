@@ -76,6 +76,7 @@ def tidy_layout(
     level_gap: float = 32.0,
     orientation: str = "down",
     collapsed: Container[Hashable] = frozenset(),
+    origin: tuple[float, float] = (0.0, 0.0),
 ) -> dict[Hashable, Box]:
     """Lay out the tree under `root` and return the box of every visible node.
 
@@ -88,7 +89,8 @@ def tidy_layout(
     descendants get no box and take no room, so folding a branch closes the gap.
 
     The root's top-left corner is at 0 along the growth direction and the whole
-    drawing starts at x = 0 and y = 0, so callers only add their margin. The result
+    drawing starts at x = 0 and y = 0, or at `origin` (placing it costs nothing
+    here, and a copy of every box elsewhere). The result
     is ordered breadth first and depends only on the arguments' values and
     sequence orders, never on hashing, so the same tree always gives the same
     drawing. Runs in time linear in the number of visible nodes.
@@ -111,14 +113,15 @@ def tidy_layout(
     along = [s + level_gap for s in along_sizes]
     xs, ys = _place(parent, first, count, across, along)
 
+    ox, oy = origin
     left = min(xs)
     if orientation == "down":
         return {
-            v: Box(x - left, y, w, h)
+            v: Box(ox + x - left, oy + y, w, h)
             for v, x, y, w, h in zip(nodes, xs, ys, across_sizes, along_sizes, strict=True)
         }
     return {
-        v: Box(y, x - left, w, h)
+        v: Box(ox + y, oy + x - left, w, h)
         for v, x, y, h, w in zip(nodes, xs, ys, across_sizes, along_sizes, strict=True)
     }
 
