@@ -16,7 +16,7 @@ from ckstudio.layout.drawing import Drawing, Item, Path, Text
 from ckstudio.layout.fonts import FAMILY, TextMeasure, shared_measure
 from ckstudio.layout.labels import labels_for
 from ckstudio.layout.legend import legend_items
-from ckstudio.layout.routing import Area, Lanes, end_direction, reverse, rounded
+from ckstudio.layout.routing import SPREAD, Area, Lanes, end_direction, reverse, rounded
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box, tidy_layout
 from ckstudio.model.gcpause import collector_paused
@@ -28,6 +28,8 @@ ARROW = 7.0
 LEAD = 10.0  # straight run of a link before and after the gutter
 LANE_STEP = 6.0
 CORNER = 6.0  # radius of a link's bends
+# Under C-space, links may run on lanes just below the lowest box: keep clear of them.
+BELOW_LANES = LEGEND_GAP + (SPREAD + 2) * LANE_STEP
 _CARDS = CardCache()  # one per process, as the text measure: cards of unchanged nodes
 
 
@@ -121,7 +123,7 @@ def _build_map(
     items += _headers(c_space, k_space, labels, style)
     width, bottom = layout.right + style.margin, layout.bottom
     if options.legend:
-        legend, width, bottom = _legend(session, labels, style, measure, width, bottom)
+        legend, width, bottom = _legend(session, labels, style, measure, layout, width)
         items += legend
     return Drawing(
         width=width,
@@ -354,9 +356,19 @@ def _headers(c_space, k_space, labels, style) -> list[Text]:
     return headers
 
 
-def _legend(session, labels, style, measure, width, bottom):
+def _legend(session, labels, style, measure, layout: Layout, width: float):
+    """The legend under C-space when it fits there beside a taller K-space, else under all."""
+    c_space, k_space = layout.c_space, layout.k_space
+    if c_space and k_space:
+        c_bottom = max(b.y + b.h for b in c_space.boxes.values())
+        c_width = max(b.x + b.w for b in c_space.boxes.values()) - style.margin
+        items, legend_width, legend_bottom = legend_items(
+            session, labels, style, measure, style.margin, c_bottom + BELOW_LANES, c_width
+        )
+        if legend_bottom <= layout.bottom and legend_width <= c_width:
+            return items, width, layout.bottom
     items, legend_width, legend_bottom = legend_items(
-        session, labels, style, measure, style.margin, bottom + LEGEND_GAP,
+        session, labels, style, measure, style.margin, layout.bottom + LEGEND_GAP,
         max(width - 2 * style.margin, 520.0),
     )  # fmt: skip
     return items, max(width, style.margin * 2 + legend_width), legend_bottom

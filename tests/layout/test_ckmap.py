@@ -190,3 +190,19 @@ def test_random_sessions_are_drawn_without_overlap_or_overflow(session, orientat
     assert_text_inside(drawing)
     assert all(b.x >= 0 and b.x + b.w <= drawing.width for b in drawing.boxes().values())
     assert all(b.y >= 0 and b.y + b.h <= drawing.height for b in drawing.boxes().values())
+
+
+@pytest.mark.parametrize("orientation", ["down", "right"])
+def test_the_legend_stays_clear_of_boxes_and_links(example, orientation):
+    drawing = build_map(example, MapOptions(orientation=orientation))
+    legend = [i for i in drawing.items if isinstance(i, (Text, Rect)) and i.role == "legend"]
+    top = min(i.y - (i.size if isinstance(i, Text) else 0) for i in legend) - 2
+    texts = [i for i in legend if isinstance(i, Text)]
+    right = max(i.x + MEASURE.width(i.lines[0], i.size) for i in texts)
+    assert all(b.y + b.h < top or b.x > right for b in drawing.boxes().values())
+    for path in (i for i in drawing.items if isinstance(i, PathItem) and i.role == "link"):
+        assert all(y < top or x > right for x, y in bezier_points(path.start, path.segments))
+    concepts = [
+        box for ref, box in drawing.boxes().items() if ref in {c.id for c in example.concepts}
+    ]
+    assert top > max(box.y + box.h for box in concepts)
