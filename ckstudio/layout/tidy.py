@@ -52,6 +52,10 @@ from dataclasses import dataclass
 __all__ = ["ORIENTATIONS", "Box", "tidy_layout"]
 
 ORIENTATIONS = ("down", "right")
+# Depths are sums of heights, and the same depth summed from another root can
+# differ in the last bit; comparing them with this tolerance keeps a subtree's
+# contour walk, hence its drawing, the same wherever the subtree stands.
+EPSILON = 1e-7
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +261,7 @@ def _place(
             first_pair = True
             while sr >= 0 and cl >= 0:
                 sy = bottom[sr]
-                if sy > low_ys[p]:
+                if sy > low_ys[p] + EPSILON:
                     p -= 1
                 # How far the left side of cl is left of the right side of sr.
                 dist = (mssr + prelim[sr] + width[sr]) - (mscl + prelim[cl])
@@ -276,12 +280,12 @@ def _place(
                         spaced = True
                 first_pair = False
                 cy = bottom[cl]
-                if sy <= cy:
+                if sy <= cy + EPSILON:
                     c = count[sr]
                     sr = first[sr] + c - 1 if c else tr[sr]
                     if sr >= 0:
                         mssr += mod[sr]
-                if sy >= cy:
+                if sy >= cy - EPSILON:
                     c = count[cl]
                     cl = first[cl] if c else tl[cl]
                     if cl >= 0:
@@ -309,7 +313,7 @@ def _place(
                 mser[i] = mser[i - 1]
 
             # updateIYL: drop the siblings the new subtree hides, push it.
-            while low_ys and min_y >= low_ys[-1]:
+            while low_ys and min_y >= low_ys[-1] - EPSILON:
                 low_ys.pop()
                 low_ix.pop()
             low_ys.append(min_y)
