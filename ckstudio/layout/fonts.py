@@ -12,6 +12,7 @@ with Vera too (the SVG embeds it, Qt registers it, the PDF embeds it).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,20 @@ FALLBACK_FILES = (
     "/Library/Fonts/Arial Unicode.ttf",
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 )
+# Bold text falls back to bold faces (renderers pick them, and they are wider).
+BOLD_FALLBACK_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    "C:/Windows/Fonts/arialbd.ttf",
+    "C:/Windows/Fonts/msyhbd.ttc",
+    "/Library/Fonts/Arial Bold.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
+)
+# No-break spaces keep their words together, and are drawn as plain spaces.
+NO_BREAK = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 UNKNOWN_WIDTH = 1000.0  # thousandths of an em
 CACHE_LIMIT = 200_000  # strings remembered, so a hostile session cannot fill memory
 ASCENT = 0.76  # Vera's ascent and descent, in em
@@ -42,15 +57,22 @@ DESCENT = 0.24
 
 @functools.cache
 def _widths(path: str) -> dict[int, float]:
-    """Advance widths (thousandths of an em) by code point, read from a font file."""
+    """Advance widths (thousandths of an em) of the characters a font file really draws.
+
+    Code points mapped to glyph 0 (.notdef) are left out: renderers draw those
+    in a fallback font, so they must be measured there too.
+    """
     try:
-        return dict(TTFontFile(path).charWidths)
+        font = TTFontFile(path)
     except Exception:  # a missing, unreadable or CFF font: no help from it
         return {}
+    drawn = font.charToGlyph
+    return {code: width for code, width in font.charWidths.items() if drawn.get(code, 0)}
 
 
-def fallback_files() -> tuple[str, ...]:
-    return tuple(path for path in FALLBACK_FILES if Path(path).is_file())
+def fallback_files(bold: bool = False) -> tuple[str, ...]:
+    candidates = BOLD_FALLBACK_FILES if bold else FALLBACK_FILES
+    return tuple(path for path in candidates if Path(path).is_file())
 
 
 @functools.cache
@@ -68,10 +90,11 @@ class TextMeasure:
     """Widths of text in Vera (regular or bold), with fallback fonts, cached per character."""
 
     def __init__(self, fallbacks: tuple[str, ...] | None = None) -> None:
-        chain = fallback_files() if fallbacks is None else fallbacks
+        regular = fallback_files() if fallbacks is None else fallbacks
+        bold = fallback_files(bold=True) if fallbacks is None else fallbacks
         self._chains = {
-            False: (_widths(str(REGULAR_FILE)), *map(_widths, chain)),
-            True: (_widths(str(BOLD_FILE)), *map(_widths, chain)),
+            False: (_widths(str(REGULAR_FILE)), *map(_widths, regular)),
+            True: (_widths(str(BOLD_FILE)), *map(_widths, bold)),
         }
         self._cache: dict[tuple[str, bool], float] = {}
         self._words: dict[tuple[str, bool], float] = {}
@@ -131,7 +154,8 @@ class TextMeasure:
         space = self.char_width(" ", bold)
         lines: list[str] = []
         line, used = "", 0.0
-        for word in paragraph.split():
+        for word in filter(None, BREAKING_SPACE.split(paragraph)):
+            word = word.translate(NO_BREAK)
             units = self._units(word, bold)
             if line and used + space + units <= limit:
                 line, used = f"{line} {word}", used + space + units
