@@ -120,8 +120,10 @@ def _build_map(
             items += _collapsed_marks(placed, options, style)
     if c_space and k_space:
         items += _links(session, c_space, k_space, layout.gutter, style)
-    items += _headers(c_space, k_space, labels, style)
-    width, bottom = layout.right + style.margin, layout.bottom
+    headers = _headers(c_space, k_space, labels, style)
+    items += headers
+    right = max([layout.right, *(h.x + measure.width(h.lines[0], h.size, True) for h in headers)])
+    width, bottom = right + style.margin, layout.bottom
     if options.legend:
         legend, width, bottom = _legend(session, labels, style, measure, layout, width)
         items += legend
@@ -157,7 +159,8 @@ def _place_concepts(session, options, style, measure, labels, left, top) -> Plac
         )
         for c in session.concepts
     }
-    boxes = _tidy(root, _children(session.concepts), cards, options, style, (left, top))
+    sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
+    boxes = _tidy(root, _children(session.concepts), sizes, options, style, (left, top))
     parents = {c.id: c.parent for c in session.concepts}
     return Placed(cards, boxes, parents)
 
@@ -169,17 +172,17 @@ def _place_knowledge(session, options, style, measure, labels, left, top) -> Pla
         pocket = k.parent is None and k.id in children
         make = lambda k=k, pocket=pocket: knowledge_card(k, pocket, labels, style, measure)  # noqa: E731
         cards[k.id] = _CARDS.card(k, pocket, make)
+    sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
     boxes: dict[str, Box] = {}
     y = top
     for pocket in children.get(None, []):
-        tree = _tidy(pocket, children, cards, options, style, (left, y))
+        tree = _tidy(pocket, children, sizes, options, style, (left, y))
         boxes.update(tree)
         y = max(b.y + b.h for b in tree.values()) + style.pocket_gap
     return Placed(cards, boxes, {k.id: k.parent for k in session.knowledge})
 
 
-def _tidy(root, children, cards, options, style, origin) -> dict[str, Box]:
-    sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
+def _tidy(root, children, sizes, options, style, origin) -> dict[str, Box]:
     return tidy_layout(
         root,
         children,
@@ -222,16 +225,20 @@ def _tree_curve(parent: Box, child: Box, orientation: str):
 
 
 def _collapsed_marks(placed: Placed, options: MapOptions, style: Style) -> list[Text]:
-    """ "+N" beside a collapsed node: how many descendants are hidden."""
-    hidden: dict[str, int] = {}
-    for ref in placed.parents:
-        ancestor = placed.parents[ref]
-        while ancestor is not None:
-            if ancestor in options.collapsed and ancestor in placed.boxes:
-                hidden[ancestor] = hidden.get(ancestor, 0) + 1
-            ancestor = placed.parents[ancestor]
+    """A "+N" beside each collapsed node: how many descendants it hides."""
+    if not options.collapsed:
+        return []
+    children: dict[str | None, list[str]] = {}
+    for ref, parent in placed.parents.items():
+        children.setdefault(parent, []).append(ref)
     marks = []
-    for ref, count in hidden.items():
+    for ref in placed.boxes:
+        if ref not in options.collapsed or ref not in children:
+            continue
+        count, stack = 0, list(children[ref])
+        while stack:
+            count += 1
+            stack.extend(children.get(stack.pop(), ()))
         box = placed.boxes[ref]
         x, y = (box.x + box.w + 4, box.y + box.h / 2 + 3)
         if options.orientation == "down":

@@ -50,7 +50,7 @@ class Text:
 class Path:
     """A line from `start` through segments: ("L", x, y) or ("C", x1, y1, x2, y2, x, y).
 
-    `arrow` puts an arrowhead at the end; `fill` closes and fills the path.
+    `fill` closes and fills the path (arrowheads are such filled paths).
     """
 
     start: Point
@@ -58,7 +58,6 @@ class Path:
     color: str
     width: float = 1.0
     dash: tuple[float, ...] = ()
-    arrow: bool = False
     fill: str | None = None
     role: str = ""
     ref: str | None = None

@@ -32,7 +32,6 @@ LABELS: dict[str, dict[str, str]] = {
         "suspended": "suspendu",
         "dropped": "abandonné",
         "dominant": "conception dominante",
-        "votes": "votes",
     },
     "en": {
         "c_space": "C-space (concepts)",
@@ -59,7 +58,6 @@ LABELS: dict[str, dict[str, str]] = {
         "suspended": "suspended",
         "dropped": "dropped",
         "dominant": "dominant design",
-        "votes": "votes",
     },
 }
 

@@ -59,7 +59,9 @@ def write_svg(drawing: Drawing) -> str:
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
         f"<title>{_text(drawing.title)}</title>",
         f'<style type="text/css"><![CDATA[\n{_font_faces()}\n'
-        f"text {{ font-family: {family}; }}\n]]></style>",
+        # No kerning: the layout measured without it, and so does the Qt painter.
+        f"text {{ font-family: {family}; font-kerning: none; "
+        f'font-feature-settings: "kern" 0; }}\n]]></style>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="{drawing.background}"/>',
     ]
     parts += [_item(item) for item in drawing.items]
@@ -89,10 +91,12 @@ def _rect(rect: Rect) -> str:
 
 def _text_element(text: Text) -> str:
     weight = ' font-weight="bold"' if text.bold else ""
+    # Each line at its own y: an empty line has no characters, and SVG viewers
+    # drop the relative "dy" of an empty tspan, packing the lines below it.
     lines = []
     for index, line in enumerate(text.lines):
-        dy = "0" if index == 0 else _num(text.line_height)
-        lines.append(f'<tspan x="{_num(text.x)}" dy="{dy}">{_text(line)}</tspan>')
+        y = _num(text.y + index * text.line_height)
+        lines.append(f'<tspan x="{_num(text.x)}" y="{y}">{_text(line)}</tspan>')
     return (
         f'<text x="{_num(text.x)}" y="{_num(text.y)}" font-size="{_num(text.size)}" '
         f'fill="{text.color}" text-anchor="{_ANCHORS[text.anchor]}"{weight} '

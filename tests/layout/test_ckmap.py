@@ -206,3 +206,20 @@ def test_the_legend_stays_clear_of_boxes_and_links(example, orientation):
         box for ref, box in drawing.boxes().items() if ref in {c.id for c in example.concepts}
     ]
     assert top > max(box.y + box.h for box in concepts)
+
+
+def test_the_headers_fit_in_the_drawing():
+    doc = Document(new_session("x", "C0", "fr"))
+    doc.apply(edits.add_knowledge(doc, None, "K"))
+    drawing = build_map(doc.to_session(), MapOptions(legend=False))
+    for header in (i for i in drawing.items if isinstance(i, Text) and i.role == "header"):
+        assert header.x + MEASURE.width(header.lines[0], header.size, True) <= drawing.width
+
+
+def test_a_forest_of_many_pockets_is_laid_out_one_above_the_other():
+    doc = Document(new_session("x"))
+    for number in range(300):
+        doc.apply(edits.add_knowledge(doc, None, f"Poche {number}"))
+    drawing = build_map(doc.to_session(), MapOptions(space="k", legend=False))
+    tops = [drawing.boxes()[f"k{n}"].y for n in range(1, 301)]
+    assert tops == sorted(tops) and len(set(tops)) == 300

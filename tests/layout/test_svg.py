@@ -114,3 +114,17 @@ def test_any_text_gives_parsable_svg(texts):
         doc.apply(edits.add_concept(doc, doc.root, text))
     root = ET.fromstring(write_svg(build_map(doc.to_session())).encode("utf-8"))
     assert len(node_groups(root)) == len(texts) + 1
+
+
+def test_blank_lines_keep_their_place_in_the_svg():
+    doc = Document(new_session("x", "Ligne un\n\nLigne trois"))
+    root = ET.fromstring(write_svg(build_map(doc.to_session())).encode("utf-8"))
+    group = node_groups(root)[doc.root]
+    label = next(t for t in group.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None)
+    ys = [float(tspan.get("y")) for tspan in label.iter(f"{SVG}tspan")]
+    assert len(ys) == 3 and ys[2] - ys[1] == ys[1] - ys[0] > 0
+
+
+def test_the_svg_asks_for_no_kerning_as_the_layout_measured():
+    svg = write_svg(build_map(new_session("x")))
+    assert "font-kerning: none" in svg and '"kern" 0' in svg
