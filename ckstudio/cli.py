@@ -191,6 +191,8 @@ def _render(options: argparse.Namespace) -> int:
         write_atomically(options.output, data, backups=0)
     except ValueError as error:  # an image too large to allocate
         return _fail(str(error))
+    except MemoryError:
+        return _fail("not enough memory for that image: try a smaller --scale")
     except SessionFileError as error:
         return _fail(error.sentence())
     print(f"{one_line(str(options.output))}: map written")
@@ -198,8 +200,13 @@ def _render(options: argparse.Namespace) -> int:
 
 
 def _png(drawing: Drawing, scale: float) -> bytes:
-    """PNG bytes through Qt, which needs no display: rendering never opens a window."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """PNG bytes through Qt, which needs no display: rendering never opens a window.
+
+    Offscreen even when the environment names another platform (xcb with no
+    display would abort the process), unless Qt is already running.
+    """
+    if "PySide6.QtGui" not in sys.modules:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ckstudio.gui.painter import png_bytes
 
     return png_bytes(drawing, scale)

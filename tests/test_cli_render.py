@@ -80,3 +80,18 @@ def test_usage_errors_are_exit_2(arguments, tmp_path, monkeypatch, capsys):
 def test_an_image_too_large_is_refused_plainly(tmp_path, capsys):
     assert main(["render", str(EXAMPLES[0]), "-o", str(tmp_path / "m.png"), "--scale", "20"]) == 1
     assert "smaller --scale" in capsys.readouterr().err
+
+
+def test_png_needs_no_display_even_when_told_otherwise(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    environment.pop("DISPLAY", None)
+    environment.pop("WAYLAND_DISPLAY", None)
+    out = tmp_path / "map.png"
+    command = [sys.executable, "-m", "ckstudio", "render", str(EXAMPLES[0]), "-o", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, env=environment)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(PNG_SIGNATURE)
