@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ckstudio.layout import badges
 from ckstudio.layout.cards import Card, CardCache, concept_card, knowledge_card
+from ckstudio.layout.detour import find_detour
 from ckstudio.layout.drawing import Drawing, Item, Path, Text
 from ckstudio.layout.fonts import FAMILY, TextMeasure, shared_measure
 from ckstudio.layout.labels import labels_for
@@ -309,6 +310,10 @@ def _concept_side(box: Area, port: float, lanes: Lanes, c_edge: float, style: St
     """From the concept's right side to the right edge of C-space, along a free lane."""
     column = box.right + style.sibling_gap / 2
     lane = lanes.lane_right_of(port, column, box.right + lanes.clearance)
+    if lane is None:
+        detour = find_detour(lanes, (box.right, port), c_edge + LEAD)
+        if detour is not None:
+            return detour
     points = [(box.right, port)]
     if lane is not None and lane != port:
         points += [(column, port), (column, lane)]
@@ -320,6 +325,10 @@ def _knowledge_side(box: Area, port: float, lanes: Lanes, k_edge: float, style: 
     """From the left edge of K-space to the item's left side, along a free lane."""
     column = box.x - style.sibling_gap / 2
     lane = lanes.lane_left_of(port, column, box.x - lanes.clearance)
+    if lane is None:
+        detour = find_detour(lanes, (box.x, port), k_edge - LEAD)
+        if detour is not None:
+            return detour[::-1]
     points = [(k_edge - LEAD, port if lane is None else lane)]
     if lane is not None and lane != port:
         points += [(column, lane), (column, port)]

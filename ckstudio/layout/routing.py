@@ -42,6 +42,7 @@ class Lanes:
 
     def __init__(self, boxes: Iterable[Area], step: float, clearance: float) -> None:
         boxes = list(boxes)
+        self.boxes = boxes
         self.step = step
         self.clearance = clearance
         self.top = min((b.y for b in boxes), default=0.0) - clearance
@@ -57,6 +58,8 @@ class Lanes:
                 self.min_left_negated[row] = max(self.min_left_negated[row], -left)
                 spans[row].append((left, right))
         self.used: dict[int, int] = {}  # links already routed along each row
+        self.detour_steps = 0  # grid steps spent on detours (see `detour`)
+        self.edges: list[float] | None = None  # box sides, for detours; made when needed
         self.lefts: list[list[float]] = []
         self.rights: list[list[float]] = []
         for row_spans in spans:

@@ -163,7 +163,7 @@ texts = st.text(
 def sessions(draw):
     doc = Document(new_session("Atelier", draw(texts) or "C0"))
     doc.apply(edits.add_participant(doc, "Ana"))
-    for _ in range(draw(st.integers(0, 14))):
+    for _ in range(draw(st.integers(0, 30))):
         concepts = list(doc.walk("c"))
         parent = concepts[draw(st.integers(0, len(concepts) - 1))]
         doc.apply(edits.add_concept(doc, parent, draw(texts)))
@@ -178,6 +178,10 @@ def sessions(draw):
         doc.apply(SetVote(concept, "p1", 2))
     for concept, item in zip(concepts, items, strict=False):
         doc.apply(edits.link(doc, concept, item, draw(st.sampled_from(["c_to_k", "k_to_c"]))))
+    for _ in range(draw(st.integers(0, 10)) if concepts and items else 0):
+        concept, item = draw(st.sampled_from(concepts)), draw(st.sampled_from(items))
+        if doc.find_link(concept, item, "c_to_k") is None:
+            doc.apply(edits.link(doc, concept, item))
     return doc.to_session()
 
 
@@ -188,6 +192,7 @@ def test_random_sessions_are_drawn_without_overlap_or_overflow(session, orientat
     assert len(drawing.boxes()) == len(session.concepts) + len(session.knowledge)
     assert_boxes_apart(drawing)
     assert_text_inside(drawing)
+    assert links_through_boxes(drawing, session) == []
     assert all(b.x >= 0 and b.x + b.w <= drawing.width for b in drawing.boxes().values())
     assert all(b.y >= 0 and b.y + b.h <= drawing.height for b in drawing.boxes().values())
 
