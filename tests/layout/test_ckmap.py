@@ -228,3 +228,23 @@ def test_a_forest_of_many_pockets_is_laid_out_one_above_the_other():
     drawing = build_map(doc.to_session(), MapOptions(space="k", legend=False))
     tops = [drawing.boxes()[f"k{n}"].y for n in range(1, 301)]
     assert tops == sorted(tops) and len(set(tops)) == 300
+
+
+def test_a_link_from_a_hemmed_in_concept_goes_around_the_boxes():
+    """Wider siblings above and below leave no lane beside the concept: a detour."""
+    long = "a much longer concept text that wraps onto three lines or so in the box"
+    doc = Document(new_session("x", "C0", "en"))
+    doc.apply(edits.add_concept(doc, "c0", "a medium text"))
+    hemmed = edits.add_concept(doc, "c0", "A")
+    doc.apply(hemmed)
+    middle = edits.add_concept(doc, hemmed.node["id"], "a medium text")
+    doc.apply(middle)
+    doc.apply(edits.add_concept(doc, middle.node["id"], long))
+    doc.apply(edits.add_concept(doc, middle.node["id"], long))
+    doc.apply(edits.add_concept(doc, "c0", long))
+    doc.apply(edits.add_concept(doc, "c0", "a medium text"))
+    doc.apply(edits.add_knowledge(doc, None, "K"))
+    doc.apply(edits.link(doc, hemmed.node["id"], "k1"))
+    session = doc.to_session()
+    drawing = build_map(session, MapOptions(orientation="right"))
+    assert links_through_boxes(drawing, session) == []
