@@ -43,7 +43,6 @@ class Style:
     c0_stroke: str = "#1A1A1A"
     pocket_fill: str = "#E6ECF3"
     pocket_stroke: str = "#5B7A99"
-    knowledge_fill: str = "#F7F9FB"
     knowledge_stroke: str = "#5B7A99"
     dominant_fill: str = "#ECECEC"
     reach: dict[str, Look] = field(

@@ -180,10 +180,6 @@ class Document:
     def knowledge(self, id_: str) -> KnowledgeItem:
         return self._nodes["k"][id_]
 
-    def space_of(self, id_: str) -> Space | None:
-        """Which tree holds this id, or None when it is not a node."""
-        return next((space for space in SPACES if id_ in self._nodes[space]), None)
-
     def has_node(self, space: Space, id_: str) -> bool:
         return id_ in self._nodes[space]
 
@@ -217,9 +213,6 @@ class Document:
     def has_link(self, id_: str) -> bool:
         return id_ in self._link_by_id
 
-    def link_index(self, id_: str) -> int:
-        return self._link_order.index(id_)
-
     def links_of(self, node_id: str) -> tuple[Link, ...]:
         """The links that touch this concept or knowledge item."""
         return tuple(self._link_by_id[i] for i in self._links_of.get(node_id, ()))
@@ -242,9 +235,6 @@ class Document:
 
     def record_ids(self, section: Section) -> set[str]:
         return {r.id for r in self._records[section]}
-
-    def theme(self, id_: str) -> Theme:
-        return self.record("themes", id_)
 
     def participant(self, id_: str) -> Participant:
         return self.record("participants", id_)
