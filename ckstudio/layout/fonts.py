@@ -52,7 +52,6 @@ BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 UNKNOWN_WIDTH = 1000.0  # thousandths of an em
 CACHE_LIMIT = 200_000  # strings remembered, so a hostile session cannot fill memory
 ASCENT = 0.76  # Vera's ascent and descent, in em
-DESCENT = 0.24
 
 
 @functools.cache

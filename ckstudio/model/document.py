@@ -33,7 +33,6 @@ Space = Literal["c", "k"]
 Section = Literal["themes", "participants"]
 Listener = Callable[[Event], None]
 
-SPACES: tuple[Space, ...] = ("c", "k")
 log = logging.getLogger(__name__)
 _NODE_EVENTS = {"tags": Change.TAGS_CHANGED, "votes": Change.VOTES_CHANGED}
 _RECORD_EVENTS = {
