@@ -51,7 +51,7 @@ NO_BREAK = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 UNKNOWN_WIDTH = 1000.0  # thousandths of an em
 CACHE_LIMIT = 200_000  # strings remembered, so a hostile session cannot fill memory
-ASCENT = 0.76  # Vera's ascent and descent, in em
+ASCENT = 0.76  # Vera's ascent, in em: where a baseline sits below the top of a line
 
 
 @functools.cache
