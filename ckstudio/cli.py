@@ -104,11 +104,12 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 
 
 def _open_window(arguments: list[str]) -> int:
-    return _fail(
-        "the CK Studio window is not part of this version yet; "
-        "the commands validate, stats, new and schema work (see ckstudio --help)",
-        EXIT_USAGE,
-    )
+    """`ckstudio` opens a new session, `ckstudio FILE` that file."""
+    if len(arguments) > 1:
+        return _fail("give at most one session file to open (see ckstudio --help)", EXIT_USAGE)
+    from ckstudio.gui.app import run  # Qt is loaded only for the window
+
+    return run(Path(arguments[0]) if arguments else None)
 
 
 def _say(line: str) -> None:

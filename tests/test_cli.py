@@ -106,10 +106,9 @@ def test_stats_on_a_bad_file_is_one_sentence(tmp_path, capsys):
     assert err.count("\n") == 0 and "does not exist" in err and "Traceback" not in err
 
 
-def test_the_window_is_announced_plainly(capsys):
-    assert main([]) == 2
-    assert "window" in capsys.readouterr().err
-    assert main(["atelier.ck.json"]) == 2
+def test_the_window_takes_at_most_one_file(capsys):
+    assert main(["a.ck.json", "b.ck.json"]) == 2
+    assert "at most one session file" in capsys.readouterr().err
 
 
 def test_schema_is_printed_and_matches_the_copy_in_resources(capsys):

@@ -9,12 +9,14 @@ dashes in drawing units, nonzero fill, text anchored at its baseline.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QGuiApplication,
     QImage,
@@ -40,7 +42,7 @@ def paint_drawing(painter: QPainter, drawing: Drawing) -> None:
     if background is not None:
         painter.fillRect(QRectF(0, 0, drawing.width, drawing.height), background)
     for item in drawing.items:
-        _item(painter, item)
+        paint_item(painter, item)
     painter.restore()
 
 
@@ -110,10 +112,11 @@ def _application() -> QGuiApplication:
     return _app
 
 
-def _item(painter: QPainter, item: Item) -> None:
+def paint_item(painter: QPainter, item: Item) -> None:
+    """Draw one primitive of a drawing (a Group's items in order)."""
     if isinstance(item, Group):
         for child in item.items:
-            _item(painter, child)
+            paint_item(painter, child)
     elif isinstance(item, Rect):
         _rect(painter, item)
     elif isinstance(item, Text):
@@ -187,14 +190,21 @@ def _path(painter: QPainter, path: Path) -> None:
     painter.drawPath(shape)
 
 
+@functools.cache
+def _font(size: float, bold: bool) -> tuple[QFont, float, QFontMetricsF]:
+    """The font, scale factor and metrics for a text size, made once (the canvas
+    paints text at every frame)."""
+    font, factor = drawing_font(size, bold)
+    return font, factor, QFontMetricsF(font)
+
+
 def _text(painter: QPainter, text: Text) -> None:
     """Each line at its baseline, one `line_height` below the previous, anchored as in SVG.
 
     Drawn with an oversized font in a scaled-down painter (see `drawing_font`),
     so that widths are those the layout measured, to a fraction of a percent.
     """
-    font, factor = drawing_font(text.size, text.bold)
-    metrics = QFontMetricsF(font)
+    font, factor, metrics = _font(text.size, text.bold)
     shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[text.anchor]
     painter.save()
     painter.translate(text.x, text.y)

@@ -73,7 +73,7 @@ class Card:
         pill = Rect(right - width, top + 1, width, style.small_size + 4, style.text, style.text,
                     0.5, (style.small_size + 4) / 2, role="votes", ref=self.ref)  # fmt: skip
         number = Text(right - width / 2, top + 1 + 2 + ASCENT * style.small_size,
-                      (str(self.votes),), style.small_size, style.background, 0, True,
+                      (str(self.votes),), style.small_size, style.pill_text, 0, True,
                       anchor="middle", role="votes", ref=self.ref)  # fmt: skip
         return [pill, number]
 

@@ -7,7 +7,7 @@ below. Every output (SVG, PNG, canvas, PDF) draws this same drawing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ckstudio.layout import badges
@@ -110,32 +110,97 @@ def build_map(
 def _build_map(
     session: Session, options: MapOptions, style: Style, measure: TextMeasure
 ) -> Drawing:
-    labels = labels_for(session.meta.language)
-    layout = _layout_spaces(session, options, style, measure)
-    c_space, k_space = layout.c_space, layout.k_space
+    parts = _build_parts(session, options, style, measure)
+    layout = parts.layout
     items: list[Item] = []
-    for placed in (c_space, k_space):
+    for placed, edges, marks in (
+        (layout.c_space, parts.c_edges, parts.c_marks),
+        (layout.k_space, parts.k_edges, parts.k_marks),
+    ):
         if placed is not None:
-            items += _edges(placed, session, options, style)
+            items += edges
             items += [placed.cards[i].group_at(b.x, b.y, style) for i, b in placed.boxes.items()]
-            items += _collapsed_marks(placed, options, style)
-    if c_space and k_space:
-        items += _links(session, c_space, k_space, layout.gutter, style)
-    headers = _headers(c_space, k_space, labels, style)
-    items += headers
-    right = max([layout.right, *(h.x + measure.width(h.lines[0], h.size, True) for h in headers)])
-    width, bottom = right + style.margin, layout.bottom
-    if options.legend:
-        legend, width, bottom = _legend(session, labels, style, measure, layout, width)
-        items += legend
+            items += marks
+    items += route_links(session, layout, style)
+    items += parts.decorations
     return Drawing(
-        width=width,
-        height=bottom + style.margin,
+        width=parts.width,
+        height=parts.height,
         background=style.background,
         title=session.meta.title,
         font_family=FAMILY,
         items=tuple(items),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MapParts:
+    """The map drawing but its links, in pieces an editor can redraw one by one.
+
+    Routing links is the slow part of a drawing (lanes around every box), so
+    the editor routes them apart (`route_links`), after the boxes are shown.
+    """
+
+    layout: Layout
+    c_edges: tuple[Path, ...]
+    k_edges: tuple[Path, ...]
+    c_marks: tuple[Text, ...]  # "+N" beside collapsed nodes
+    k_marks: tuple[Text, ...]
+    decorations: tuple[Item, ...]  # space headers and legend
+    width: float
+    height: float
+
+
+def build_parts(
+    session: Session,
+    options: MapOptions = MapOptions(),
+    style: Style = DEFAULT_STYLE,
+    measure: TextMeasure | None = None,
+) -> MapParts:
+    """Everything `build_map` draws except the links, each piece apart."""
+    with collector_paused():
+        return _build_parts(session, options, style, measure or shared_measure())
+
+
+def _build_parts(
+    session: Session, options: MapOptions, style: Style, measure: TextMeasure
+) -> MapParts:
+    labels = labels_for(session.meta.language)
+    layout = _layout_spaces(session, options, style, measure)
+    c_space, k_space = layout.c_space, layout.k_space
+    empty: tuple = ()
+
+    def edges(placed: Placed | None) -> tuple[Path, ...]:
+        return empty if placed is None else tuple(_edges(placed, session, options, style))
+
+    def marks(placed: Placed | None) -> tuple[Text, ...]:
+        return empty if placed is None else tuple(_collapsed_marks(placed, options, style))
+
+    headers = _headers(c_space, k_space, labels, style)
+    decorations: list[Item] = list(headers)
+    right = max([layout.right, *(h.x + measure.width(h.lines[0], h.size, True) for h in headers)])
+    width, bottom = right + style.margin, layout.bottom
+    if options.legend:
+        legend, width, bottom = _legend(session, labels, style, measure, layout, width)
+        decorations += legend
+    return MapParts(
+        layout,
+        edges(c_space),
+        edges(k_space),
+        marks(c_space),
+        marks(k_space),
+        tuple(decorations),
+        width,
+        bottom + style.margin,
+    )
+
+
+def route_links(session: Session, layout: Layout, style: Style = DEFAULT_STYLE) -> list[Item]:
+    """Each link's line and arrowhead, routed around the boxes of `layout`."""
+    if layout.c_space is None or layout.k_space is None:
+        return []
+    with collector_paused():
+        return _links(session, layout.c_space, layout.k_space, layout.gutter, style)
 
 
 def _right(boxes: Iterable[Box], at_least: float) -> float:
@@ -244,7 +309,7 @@ def _collapsed_marks(placed: Placed, options: MapOptions, style: Style) -> list[
         x, y = (box.x + box.w + 4, box.y + box.h / 2 + 3)
         if options.orientation == "down":
             x, y = box.x + box.w / 2, box.y + box.h + style.small_size + 2
-        marks.append(Text(x, y, (f"+{count}",), style.small_size, style.faint_text, 0, True,
+        marks.append(Text(x, y, (f"+{count}",), style.small_size, style.faint_ink, 0, True,
                           anchor="middle" if options.orientation == "down" else "start",
                           role="collapsed", ref=ref))  # fmt: skip
     return marks
@@ -260,6 +325,20 @@ def _visible(ref: str, placed: Placed) -> str:
 def _links(
     session: Session, c_space: Placed, k_space: Placed, gutter: float, style: Style
 ) -> list[Item]:
+    items: list[Item] = []
+    for _, paths in iter_link_routes(session, c_space, k_space, gutter, style):
+        items += paths
+    return items
+
+
+def iter_link_routes(
+    session: Session, c_space: Placed, k_space: Placed, gutter: float, style: Style
+) -> Iterator[tuple[str, list[Path]]]:
+    """Each link's id with its line and arrowhead, one link at a time.
+
+    A generator so that an editor can route a big map a slice at a time
+    between keystrokes; the lanes are computed before the first link.
+    """
     c_lanes = Lanes([_area(b) for b in c_space.boxes.values()], LANE_STEP, 3.0)
     k_lanes = Lanes([_area(b) for b in k_space.boxes.values()], LANE_STEP, 3.0)
     c_edge = max(b.x + b.w for b in c_space.boxes.values())
@@ -270,7 +349,6 @@ def _links(
     }
     c_ports = _ports(ends, c_space.boxes, k_space.boxes, 0)
     k_ports = _ports(ends, k_space.boxes, c_space.boxes, 1)
-    items: list[Item] = []
     for link in session.links:
         concept_ref, item_ref = ends[link.id]
         concept, item = _area(c_space.boxes[concept_ref]), _area(k_space.boxes[item_ref])
@@ -279,9 +357,8 @@ def _links(
         start, segments = _join(points_c, points_k)
         if link.kind == "k_to_c":
             start, segments = reverse(start, segments)
-        items += _arrow_path(start, segments, link.id, style.link_colors[link.kind],
-                             style.link_dash[link.kind])  # fmt: skip
-    return items
+        yield link.id, _arrow_path(start, segments, link.id, style.link_colors[link.kind],
+                                   style.link_dash[link.kind])  # fmt: skip
 
 
 def _area(box: Box) -> Area:
@@ -367,7 +444,7 @@ def _headers(c_space, k_space, labels, style) -> list[Text]:
     for placed, key in ((c_space, "c_space"), (k_space, "k_space")):
         if placed is not None and placed.boxes:
             left = min(b.x for b in placed.boxes.values())
-            headers.append(Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_text,
+            headers.append(Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_ink,
                                 0, True, role="header"))  # fmt: skip
     return headers
 

@@ -51,7 +51,7 @@ def legend_items(
 def _text(x: float, middle: float, text: str, style: Style, bold: bool = False,
           size: float | None = None) -> Text:  # fmt: skip
     size = size or style.small_size
-    return Text(x, middle + ASCENT * size / 2, (text,), size, style.text, 0, bold, role="legend")
+    return Text(x, middle + ASCENT * size / 2, (text,), size, style.ink, 0, bold, role="legend")
 
 
 def _sections(session: Session, labels: dict[str, str], style: Style):

@@ -36,8 +36,11 @@ class Style:
     pocket_gap: float = 26.0
     margin: float = 24.0
     background: str = "#FFFFFF"
-    text: str = "#1A1A1A"
+    text: str = "#1A1A1A"  # on cards
     faint_text: str = "#5F5F5F"
+    ink: str = "#1A1A1A"  # on the background: legend
+    faint_ink: str = "#5F5F5F"  # on the background: headers, "+N" of collapsed nodes
+    pill_text: str = "#FFFFFF"
     edge: str = "#7A7A7A"
     c0_fill: str = "#FFFFFF"
     c0_stroke: str = "#1A1A1A"
@@ -79,3 +82,12 @@ class Style:
 
 
 DEFAULT_STYLE = Style()
+# The editor's dark theme: dark paper, the cards keep their colours (the
+# primer's visual language) and the text drawn on the paper turns light.
+DARK_STYLE = Style(
+    background="#202124",
+    ink="#E8EAED",
+    faint_ink="#BDC1C6",
+    edge="#9AA0A6",
+    link_colors={"c_to_k": "#56B4E9", "k_to_c": "#CC79A7"},
+)

@@ -1,0 +1,81 @@
+"""The text box that opens over a node to type its text, as in a mind-map tool.
+
+Enter commits, Shift+Enter starts a new line, Esc cancels, Tab commits and
+asks for a child (so "Tab, type, Tab, type" builds a chain as fast as one
+types); leaving the box (a click elsewhere) commits, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+
+MIN_WIDTH = 220  # pixels: room to type a few words even on a narrow new node
+
+
+class NodeTextEditor(QPlainTextEdit):
+    """A one-node editor; emits `finished(ref, text, accepted, then)` once."""
+
+    finished = Signal(str, str, bool, str)  # ref, text, committed?, "child" / "sibling" / ""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(False)
+        self.setObjectName("nodeTextEditor")
+        self.ref: str | None = None
+        self.document().contentsChanged.connect(self._fit_height)
+        self.hide()
+
+    def open(self, ref: str, text: str, select_all: bool) -> None:
+        self.ref = ref
+        self.setPlainText(text)
+        if select_all:
+            self.selectAll()
+        else:
+            self.moveCursor(self.textCursor().MoveOperation.End)
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit_height()
+
+    @property
+    def is_open(self) -> bool:
+        return self.ref is not None
+
+    def close_editor(self, accepted: bool, then: str = "") -> None:
+        """Finish once: hide, then report (the report may open the next editor)."""
+        ref = self.ref
+        if ref is None:
+            return
+        self.ref = None
+        text = self.toPlainText()
+        self.hide()
+        self.finished.emit(ref, text, accepted, then)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not shift:
+            self.close_editor(True)
+        elif key == Qt.Key.Key_Escape:
+            self.close_editor(False)
+        elif key == Qt.Key.Key_Tab:
+            self.close_editor(True, "child")
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not a context menu
+            self.close_editor(True)
+
+    def _fit_height(self) -> None:
+        lines = max(1, self.document().size().height())
+        metrics = self.fontMetrics()
+        height = int(lines * metrics.lineSpacing() + 2 * self.document().documentMargin() + 6)
+        self.setFixedHeight(max(height, metrics.lineSpacing() + 12))

@@ -1,0 +1,496 @@
+"""The main window: the map canvas in the middle, inspector and history docks, menus.
+
+The window owns one Workspace (the open session) at a time; New and Open
+replace it. The title shows the file name and, through Qt's `[*]` marker, a
+modified mark driven by the undo stack's clean state: saving marks the stack
+clean, undoing back to the saved state clears the mark again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QUndoView,
+)
+
+from ckstudio import __version__
+from ckstudio.gui.actions import Spec, make_action
+from ckstudio.gui.canvas import MapCanvas
+from ckstudio.gui.inspector import Inspector
+from ckstudio.gui.navigation import step_for
+from ckstudio.gui.settings import Settings
+from ckstudio.gui.shortcuts_help import shortcuts_dialog
+from ckstudio.gui.theme import apply_theme, map_style
+from ckstudio.gui.workspace import Workspace
+from ckstudio.model.templates import new_session
+from ckstudio.storage import SessionFileError
+
+FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
+STATUS_TIMEOUT = 6000  # ms a message stays in the status bar
+Std = QKeySequence.StandardKey
+
+
+def system_language() -> str:
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+class MainWindow(QMainWindow):
+    """CK Studio's window for one session at a time."""
+
+    def __init__(self, workspace: Workspace, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.workspace = workspace
+        self.canvas: MapCanvas | None = None
+        self.inspector: Inspector | None = None
+        self.setObjectName("mainWindow")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_docks()
+        self._build_menus()
+        self._build_toolbar()
+        self._counts = QLabel()
+        self._zoom = QLabel()
+        self.statusBar().addPermanentWidget(self._counts)
+        self.statusBar().addPermanentWidget(self._zoom)
+        self._set_workspace(workspace)
+        self._restore_layout()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _specs(self) -> list[tuple[Spec, object]]:
+        tr = self.tr
+        return [
+            (Spec("new", tr("&New"), [Std.New]), self.new_session),
+            (Spec("open", tr("&Open…"), [Std.Open]), self.open_dialog),
+            (Spec("save", tr("&Save"), [Std.Save]), self.save),
+            (Spec("save_as", tr("Save &As…"), [Std.SaveAs, "Ctrl+Shift+S"]), self.save_as),
+            (Spec("quit", tr("&Quit"), [Std.Quit, "Ctrl+Q"]), self.close),
+            (
+                Spec(
+                    "add_child",
+                    tr("Add &child"),
+                    ["Tab", "Insert"],
+                    tr("Add a child of the selected node and type its text"),
+                    True,
+                ),
+                lambda: self._editor().add_child(),
+            ),
+            (
+                Spec(
+                    "add_sibling",
+                    tr("Add &sibling"),
+                    ["Return", "Enter"],
+                    tr("Add a sibling after the selected node and type its text"),
+                    True,
+                ),
+                lambda: self._editor().add_sibling(),
+            ),
+            (
+                Spec(
+                    "add_sibling_before",
+                    tr("Add sibling &before"),
+                    ["Shift+Return", "Shift+Enter"],
+                    tr("Add a sibling before the selected node"),
+                    True,
+                ),
+                lambda: self._editor().add_sibling(before=True),
+            ),
+            (
+                Spec(
+                    "add_pocket",
+                    tr("Add &pocket of knowledge"),
+                    ["Ctrl+Shift+K"],
+                    tr("Add a new pocket (a root of K-space)"),
+                ),
+                lambda: self._editor().add_pocket(),
+            ),
+            (
+                Spec(
+                    "edit_text", tr("&Edit text"), ["F2"], tr("Type the selected node's text"), True
+                ),
+                self._edit_current,
+            ),
+            (
+                Spec(
+                    "delete",
+                    tr("&Delete"),
+                    [Std.Delete, "Delete"],
+                    tr("Remove the selection with its branches and links"),
+                    True,
+                ),
+                lambda: self._editor().remove_selection(),
+            ),
+            (
+                Spec(
+                    "link",
+                    tr("&Link C→K"),
+                    ["Ctrl+L"],
+                    tr("Link the selected concept and knowledge item, concept to knowledge"),
+                ),
+                lambda: self._editor().link_selection("c_to_k"),
+            ),
+            (
+                Spec(
+                    "link_back",
+                    tr("Link &K→C"),
+                    ["Ctrl+Shift+L"],
+                    tr("Link the selected knowledge item and concept, knowledge to concept"),
+                ),
+                lambda: self._editor().link_selection("k_to_c"),
+            ),
+            (
+                Spec(
+                    "collapse",
+                    tr("&Fold / unfold"),
+                    ["Space"],
+                    tr("Fold or unfold the selected branch"),
+                    True,
+                ),
+                lambda: self._editor().toggle_collapsed(),
+            ),
+            (
+                Spec("go_c", tr("Go to &C-space"), ["Ctrl+J"]),
+                lambda: self._editor().go_to_space("c"),
+            ),
+            (
+                Spec("go_k", tr("Go to &K-space"), ["Ctrl+K"]),
+                lambda: self._editor().go_to_space("k"),
+            ),
+            (Spec("up", tr("Select up"), ["Up"], map_only=True), lambda: self._arrow("up")),
+            (Spec("down", tr("Select down"), ["Down"], map_only=True), lambda: self._arrow("down")),
+            (Spec("left", tr("Select left"), ["Left"], map_only=True), lambda: self._arrow("left")),
+            (
+                Spec("right", tr("Select right"), ["Right"], map_only=True),
+                lambda: self._arrow("right"),
+            ),
+            (
+                Spec("zoom_in", tr("Zoom &in"), [Std.ZoomIn, "Ctrl+=", "Ctrl++"]),
+                lambda: self._canvas().zoom_in(),
+            ),
+            (
+                Spec("zoom_out", tr("Zoom &out"), [Std.ZoomOut, "Ctrl+-"]),
+                lambda: self._canvas().zoom_out(),
+            ),
+            (
+                Spec("actual_size", tr("&Reading size"), ["Ctrl+1"]),
+                lambda: self._canvas().actual_size(),
+            ),
+            (Spec("fit", tr("&Fit map"), ["Ctrl+0"]), lambda: self._canvas().fit_all()),
+            (
+                Spec("fit_selection", tr("Fit &selection"), ["Ctrl+Shift+0", "Ctrl+9"]),
+                lambda: self._canvas().fit_selection(),
+            ),
+            (
+                Spec(
+                    "orientation",
+                    tr("Trees grow to the &right"),
+                    ["Ctrl+R"],
+                    tr("Switch between trees growing down and to the right"),
+                    checkable=True,
+                ),
+                self._toggle_orientation,
+            ),
+            (Spec("dark", tr("&Dark theme"), ["Ctrl+Shift+D"], checkable=True), self._toggle_theme),
+            (
+                Spec("shortcuts", tr("&Keyboard shortcuts"), [Std.HelpContents, "F1"]),
+                self._show_shortcuts,
+            ),
+            (Spec("about", tr("&About CK Studio")), self._about),
+        ]
+
+    def _build_actions(self) -> None:
+        for spec, slot in self._specs():
+            action = make_action(self, spec, slot)  # type: ignore[arg-type]
+            self.actions_by_name[spec.name] = action
+            if not spec.map_only:
+                self.addAction(action)
+        self.actions_by_name["orientation"].setChecked(self.settings.orientation == "right")
+        self.actions_by_name["dark"].setChecked(self.settings.theme == "dark")
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def _map_actions(self) -> list[QAction]:
+        names = ("add_child", "add_sibling", "add_sibling_before", "edit_text", "delete",
+                 "collapse", "up", "down", "left", "right")  # fmt: skip
+        return [self.actions_by_name[n] for n in names]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        groups = {
+            self.tr("&File"): ["new", "open", None, "save", "save_as", None, "quit"],
+            self.tr("&Edit"): ["undo", "redo", None, "add_child", "add_sibling",
+                               "add_sibling_before", "add_pocket", "edit_text", "delete", None,
+                               "link", "link_back"],
+            self.tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
+                               "collapse", "go_c", "go_k", None, "orientation", "dark", None,
+                               "docks"],
+            self.tr("&Help"): ["shortcuts", "about"],
+        }  # fmt: skip
+        for title, names in groups.items():
+            menu = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "docks":
+                    menu.addAction(self.inspector_dock.toggleViewAction())
+                    menu.addAction(self.history_dock.toggleViewAction())
+                else:
+                    menu.addAction(self.actions_by_name[name])
+        self.context_menu = QMenu(self)
+        for name in ("add_child", "add_sibling", "edit_text", "delete", None, "link", "link_back",
+                     None, "collapse", "fit_selection"):  # fmt: skip
+            if name is None:
+                self.context_menu.addSeparator()
+            else:
+                self.context_menu.addAction(self.actions_by_name[name])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new", "open", "save", None, "undo", "redo", None, "add_child",
+                     "add_sibling", "delete", "link", None, "zoom_out", "zoom_in", "fit",
+                     None, "orientation", "dark"):  # fmt: skip
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(toolbar)
+
+    def _build_docks(self) -> None:
+        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
+        self.inspector_dock.setObjectName("inspectorDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("historyDock")
+        self.undo_view = QUndoView()
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.history_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        undo = make_action(self, Spec("undo", self.tr("&Undo"), [Std.Undo, "Ctrl+Z"]), self._undo)
+        redo = make_action(
+            self, Spec("redo", self.tr("&Redo"), [Std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]), self._redo
+        )
+        for action in (undo, redo):
+            self.actions_by_name[action.objectName()] = action
+            self.addAction(action)
+
+    # -- the open session ------------------------------------------------------------
+
+    def _editor(self):
+        return self.workspace.editor
+
+    def _canvas(self) -> MapCanvas:
+        assert self.canvas is not None
+        return self.canvas
+
+    def _set_workspace(self, workspace: Workspace) -> None:
+        """Show another session: a new canvas and inspector, the history of its stack."""
+        old_canvas, old_inspector = self.canvas, self.inspector
+        if old_canvas is not None and old_canvas.text_editor.is_open:
+            old_canvas.text_editor.close_editor(True)
+        previous = self.workspace if old_canvas is not None else None
+        self.workspace = workspace
+        self.canvas = MapCanvas(workspace.editor, self)
+        self.canvas.addActions(self._map_actions())
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(
+            lambda point: self.context_menu.exec(self._canvas().mapToGlobal(point))
+        )
+        self.canvas.zoom_changed.connect(self._show_zoom)
+        self.setCentralWidget(self.canvas)
+        self.inspector = Inspector(workspace.editor)
+        self.inspector_dock.setWidget(self.inspector)
+        self.undo_view.setStack(workspace.stack)
+        for widget in (old_canvas, old_inspector):
+            if widget is not None:
+                widget.deleteLater()
+        if previous is not None and previous is not workspace:
+            previous.close()
+        workspace.stack.cleanChanged.connect(self._show_title)
+        workspace.stack.indexChanged.connect(self._show_counts)
+        workspace.editor.message.connect(self.show_message)
+        workspace.selection.set([workspace.doc.root])
+        self.canvas.setFocus()
+        self._show_title()
+        self._show_counts()
+        self._show_zoom(self.canvas.zoom)
+
+    def _show_title(self) -> None:
+        name = self.workspace.name or self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — CK Studio")
+        self.setWindowModified(not self.workspace.stack.isClean())
+
+    def _show_counts(self) -> None:
+        doc = self.workspace.doc
+        self._counts.setText(
+            self.tr("{c} concepts · {k} knowledge items · {l} links").format(
+                c=doc.node_count("c"), k=doc.node_count("k"), l=doc.link_count()
+            )
+        )
+
+    def _show_zoom(self, zoom: float) -> None:
+        self._zoom.setText(f"{zoom * 100:.0f} %")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT)
+
+    # -- verbs that need the window --------------------------------------------------
+
+    def _undo(self) -> None:
+        self._finish_typing()
+        self.workspace.stack.undo()
+
+    def _redo(self) -> None:
+        self._finish_typing()
+        self.workspace.stack.redo()
+
+    def _finish_typing(self) -> None:
+        if self.canvas is not None and self.canvas.text_editor.is_open:
+            self.canvas.text_editor.close_editor(True)
+
+    def _edit_current(self) -> None:
+        current = self.workspace.selection.current
+        if current is not None:
+            self._canvas().start_editing(current)
+
+    def _arrow(self, key: str) -> None:
+        self._editor().navigate(step_for(key, self.workspace.scene.orientation))
+
+    def _toggle_orientation(self) -> None:
+        orientation = "right" if self.action("orientation").isChecked() else "down"
+        self.settings.orientation = orientation
+        self.workspace.scene.set_orientation(orientation)
+
+    def _toggle_theme(self) -> None:
+        theme = "dark" if self.action("dark").isChecked() else "light"
+        self.settings.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        self.workspace.scene.set_style(map_style(theme))
+
+    def _show_shortcuts(self) -> None:
+        shortcuts_dialog(self, self.actions_by_name.values()).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CK Studio"),
+            self.tr("CK Studio {version}: C-K design-theory co-creation workshops.").format(
+                version=__version__
+            ),
+        )
+
+    # -- files -----------------------------------------------------------------------
+
+    def _style(self):
+        return map_style(self.settings.theme)
+
+    def _orientation(self) -> str:
+        return self.settings.orientation
+
+    def new_session(self) -> None:
+        if not self._may_discard():
+            return
+        session = new_session(self.tr("New workshop"), language=system_language())
+        self._set_workspace(Workspace(session, None, self._style(), self._orientation()))
+
+    def open_dialog(self) -> None:
+        if not self._may_discard():
+            return
+        start = str(self.workspace.path.parent) if self.workspace.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a session"), start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            workspace = Workspace.open(path, self._style(), self._orientation())
+        except SessionFileError as error:
+            self._error(self.tr("This session cannot be opened"), error.sentence())
+            return False
+        self._set_workspace(workspace)
+        return True
+
+    def save(self) -> bool:
+        if self.workspace.path is None:
+            return self.save_as()
+        return self._save_to(self.workspace.path)
+
+    def save_as(self) -> bool:
+        start = str(self.workspace.path or Path.home() / "session.ck.json")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the session"), start, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + ".ck.json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        self._finish_typing()
+        try:
+            self.workspace.save(path)
+        except SessionFileError as error:
+            self._error(self.tr("The session was not saved"), error.sentence())
+            return False
+        self._show_title()
+        self.show_message(self.tr("Saved {name}").format(name=path.name))
+        return True
+
+    def _error(self, title: str, sentence: str) -> None:
+        QMessageBox.warning(self, title, sentence)
+
+    def _may_discard(self) -> bool:
+        """Ask before losing unsaved changes: save, discard or stay."""
+        self._finish_typing()
+        if self.workspace.stack.isClean():
+            return True
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)  # fmt: skip
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name}?").format(
+                name=self.workspace.name or self.tr("Untitled")
+            ),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- window layout ---------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        self.workspace.close()
+        event.accept()

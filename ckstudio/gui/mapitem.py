@@ -1,0 +1,279 @@
+"""The one graphics item that paints the whole map, only where it is exposed.
+
+Painting goes through the shared drawing (`painter.paint_item`) for what can
+be read; when the map is zoomed out so far that text would be smaller than
+a few pixels, it paints an overview instead: plain boxes by colour, straight
+edges and links, no text (level of detail: a fitted 15,000-node map then
+costs a few batched calls, not 40,000 item paints).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ckstudio.gui.mapscene import MapScene
+from ckstudio.gui.painter import paint_item
+from ckstudio.gui.selection import Selection
+from ckstudio.layout.drawing import Path
+from ckstudio.layout.tidy import Box
+
+MIN_TEXT_PIXELS = 4.0  # below this, text is not drawn (overview)
+SELECTED = QColor("#1F6FEB")
+HOVERED = QColor("#1F6FEB")
+PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
+
+
+@dataclass
+class Marks:
+    """What the canvas shows over the map: hovered node and a drop target."""
+
+    hovered: str | None = None
+    drop_box: QRectF | None = None  # "into" this node
+    drop_line: QLineF | None = None  # "before" / "after" a sibling
+    refused: QRectF | None = None  # the node that would refuse the drop
+    link_line: QLineF | None = None  # a link being dragged
+    link_target: QRectF | None = None
+    rubber: QRectF | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class MapItem(QGraphicsItem):
+    """Paints `scene`'s map; knows nothing of the Document."""
+
+    def __init__(self, scene: MapScene, selection: Selection, marks: Marks) -> None:
+        super().__init__()
+        self._scene = scene
+        self._selection = selection
+        self._marks = marks
+        self._rect = QRectF()
+        self._overview: _Overview | None = None
+        self._edge_by_ref: tuple[dict[str, Path], dict[str, list[Path]]] | None = None
+        self._route_boxes: dict[str, tuple[float, float, float, float]] = {}
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Take the scene's current layout (after any change)."""
+        parts = self._scene.parts()
+        rect = QRectF(0, 0, parts.width, parts.height)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self._overview = None
+        self._edge_by_ref = None
+        self._route_boxes = {}
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scene = self._scene
+        exposed = option.exposedRect
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.fillRect(exposed, QColor(scene.style.background))
+        if lod * scene.style.text_size < MIN_TEXT_PIXELS:
+            self._paint_overview(painter)
+        else:
+            self._paint_detail(painter, exposed)
+        self._paint_selection(painter, exposed, lod)
+
+    # -- reading distance ------------------------------------------------------------
+
+    def _paint_detail(self, painter: QPainter, exposed: QRectF) -> None:
+        scene = self._scene
+        parts = scene.parts()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        refs = scene.nodes_in(x0, y0, x1, y1)
+        shown = set(refs)
+        into, out_of = self._edges()
+        for ref in refs:
+            edge = into.get(ref)
+            if edge is not None:
+                paint_item(painter, edge)
+            for edge in out_of.get(ref, ()):  # to children out of the exposed area
+                if edge.ref not in shown:
+                    paint_item(painter, edge)
+        for ref in refs:
+            paint_item(painter, scene.group(ref))
+        for mark in (*parts.c_marks, *parts.k_marks):
+            if mark.ref in shown:
+                paint_item(painter, mark)
+        self._paint_links(painter, x0, y0, x1, y1)
+        for item in parts.decorations:
+            paint_item(painter, item)
+
+    def _edges(self) -> tuple[dict[str, Path], dict[str, list[Path]]]:
+        """Tree edges by the child they go into, and by the parent they leave."""
+        if self._edge_by_ref is None:
+            parts = self._scene.parts()
+            into = {e.ref: e for e in (*parts.c_edges, *parts.k_edges) if e.ref}
+            parents = {}
+            for placed in (parts.layout.c_space, parts.layout.k_space):
+                if placed is not None:
+                    parents.update(placed.parents)
+            out_of: dict[str, list[Path]] = {}
+            for child, edge in into.items():
+                out_of.setdefault(parents[child], []).append(edge)
+            self._edge_by_ref = (into, out_of)
+        return self._edge_by_ref
+
+    def _paint_links(self, painter: QPainter, x0: float, y0: float, x1: float, y1: float) -> None:
+        scene = self._scene
+        routes = scene.routes()
+        for link_id, paths in routes.items():
+            box = self._route_boxes.get(link_id)
+            if box is None:
+                box = _bounds(paths)
+                self._route_boxes[link_id] = box
+            if box[0] <= x1 and box[2] >= x0 and box[1] <= y1 and box[3] >= y0:
+                for path in paths:
+                    paint_item(painter, path)
+        if scene.pending_links():
+            for link_id, kind, concept, item in scene.link_ends():
+                if link_id not in routes and _meets(concept, item, x0, y0, x1, y1):
+                    painter.setPen(_pending_pen(scene.style.link_colors[kind]))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawPath(_plain_curve(concept, item))
+
+    def link_at(self, x: float, y: float, reach: float) -> str | None:
+        """The routed link whose line passes within `reach` of the point, if any."""
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * reach)
+        for link_id, paths in self._scene.routes().items():
+            box = self._route_boxes.get(link_id) or _bounds(paths)
+            near = box[0] - reach <= x <= box[2] + reach and box[1] - reach <= y <= box[3] + reach
+            if near and stroker.createStroke(_qt_path(paths[0])).contains(QPointF(x, y)):
+                return link_id
+        return None
+
+    # -- overview --------------------------------------------------------------------
+
+    def _paint_overview(self, painter: QPainter) -> None:
+        if self._overview is None:
+            self._overview = _Overview.of(self._scene)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        overview = self._overview
+        painter.setPen(QPen(QColor(self._scene.style.edge), 0))
+        painter.drawLines(overview.edges)
+        for color, lines in overview.links.items():
+            painter.setPen(QPen(QColor(color), 0))
+            painter.drawLines(lines)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for fill, rects in overview.boxes.items():
+            painter.setBrush(QColor(fill))
+            painter.drawRects(rects)
+
+    # -- selection and hover ---------------------------------------------------------
+
+    def _paint_selection(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        scene = self._scene
+        boxes = scene.boxes()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        pixel = 1.0 / max(lod, 1e-6)
+        hovered = self._marks.hovered
+        if hovered is not None and hovered in boxes and hovered not in self._selection:
+            painter.setPen(QPen(HOVERED, 1.5 * pixel))
+            painter.drawRoundedRect(_grow(boxes[hovered], 3 * pixel), 6, 6)
+        painter.setPen(QPen(SELECTED, 3.0 * pixel))
+        routes = scene.routes()
+        for ref in self._selection.ids:
+            box = boxes.get(ref)
+            if box is not None:
+                rect = _grow(box, 4 * pixel)
+                if rect.intersects(exposed):
+                    painter.drawRoundedRect(rect, 7, 7)
+            elif ref in routes:
+                for path in routes[ref]:
+                    painter.drawPath(_qt_path(path))
+
+
+class _Overview:
+    """Batched primitives for the zoomed-out map, built once per layout."""
+
+    def __init__(self) -> None:
+        self.boxes: dict[str, list[QRectF]] = {}
+        self.edges: list[QLineF] = []
+        self.links: dict[str, list[QLineF]] = {}
+
+    @classmethod
+    def of(cls, scene: MapScene) -> _Overview:
+        overview = cls()
+        parts = scene.parts()
+        for placed in (parts.layout.c_space, parts.layout.k_space):
+            if placed is None:
+                continue
+            for ref, box in placed.boxes.items():
+                overview.boxes.setdefault(placed.cards[ref].fill, []).append(
+                    QRectF(box.x, box.y, box.w, box.h)
+                )
+                parent = placed.parents.get(ref)
+                if parent is not None and parent in placed.boxes:
+                    overview.edges.append(_centre_line(placed.boxes[parent], box))
+        for _, kind, concept, item in scene.link_ends():
+            line = QLineF(concept.x + concept.w, concept.y + concept.h / 2,
+                          item.x, item.y + item.h / 2)  # fmt: skip
+            overview.links.setdefault(scene.style.link_colors[kind], []).append(line)
+        return overview
+
+
+def _centre_line(a: Box, b: Box) -> QLineF:
+    return QLineF(a.x + a.w / 2, a.y + a.h / 2, b.x + b.w / 2, b.y + b.h / 2)
+
+
+def _grow(box: Box, by: float) -> QRectF:
+    return QRectF(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
+
+
+def _bounds(paths: list[Path]) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    for path in paths:
+        xs.append(path.start[0])
+        ys.append(path.start[1])
+        for segment in path.segments:
+            values = segment[1:]
+            xs += values[0::2]  # type: ignore[arg-type]
+            ys += values[1::2]  # type: ignore[arg-type]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _meets(a: Box, b: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether the rectangle spanning both boxes meets the exposed area."""
+    left, right = min(a.x, b.x), max(a.x + a.w, b.x + b.w)
+    top, bottom = min(a.y, b.y), max(a.y + a.h, b.y + b.h)
+    return left <= x1 and right >= x0 and top <= y1 and bottom >= y0
+
+
+def _pending_pen(color: str) -> QPen:
+    faint = QColor(color)
+    faint.setAlpha(PENDING_ALPHA)
+    return QPen(faint, 1.2)
+
+
+def _plain_curve(concept: Box, item: Box) -> QPainterPath:
+    start = QPointF(concept.x + concept.w, concept.y + concept.h / 2)
+    end = QPointF(item.x, item.y + item.h / 2)
+    middle = (start.x() + end.x()) / 2
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
+    return path
+
+
+def _qt_path(path: Path) -> QPainterPath:
+    shape = QPainterPath(QPointF(*path.start))
+    for kind, *values in path.segments:
+        if kind == "L":
+            shape.lineTo(values[0], values[1])
+        else:
+            shape.cubicTo(*values)
+    return shape
