@@ -5,14 +5,22 @@ hypothesis profile "ci" is the one CI uses (more examples, no deadline on a
 shared, noisy machine).
 """
 
+import atexit
 import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Settings (QSettings) and app data go to a scratch folder, never the user's own.
+_SCRATCH = tempfile.mkdtemp(prefix="ckstudio-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SCRATCH, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SCRATCH, "data")
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

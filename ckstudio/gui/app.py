@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ckstudio import __version__
 from ckstudio.gui.platform_check import display_problem
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ckstudio.gui.mainwindow import MainWindow
 
 
 def run(path: Path | None = None) -> int:
@@ -16,34 +22,52 @@ def run(path: Path | None = None) -> int:
         print(f"ckstudio: {problem}", file=sys.stderr)
         return 1
     # Qt is imported only now: a missing library must be named above, not by Qt's abort.
-    from PySide6.QtWidgets import QApplication
-
-    from ckstudio.gui.mainwindow import MainWindow, system_language
-    from ckstudio.gui.qtfonts import register_fonts
-    from ckstudio.gui.settings import APPLICATION, ORGANISATION, Settings
-    from ckstudio.gui.theme import apply_theme, map_style
-    from ckstudio.gui.workspace import Workspace
-    from ckstudio.model.templates import new_session
     from ckstudio.storage import SessionFileError
 
+    app = application()
+    try:
+        window = build_window(path)
+    except SessionFileError as error:
+        print(f"ckstudio: {error.sentence()}", file=sys.stderr)
+        return 1
+    window.show()
+    return app.exec()
+
+
+def application() -> QApplication:
+    """The QApplication, named so that settings land in CK Studio's own place."""
+    from PySide6.QtWidgets import QApplication
+
+    from ckstudio.gui.settings import APPLICATION, ORGANISATION
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("CK Studio")
     app.setApplicationVersion(__version__)
+    return app
+
+
+def build_window(path: Path | None) -> MainWindow:
+    """The main window on a session file, or on a new session; raises SessionLoadError."""
+    from ckstudio.gui.mainwindow import MainWindow, system_language
+    from ckstudio.gui.qtfonts import register_fonts
+    from ckstudio.gui.settings import Settings
+    from ckstudio.gui.theme import apply_theme, map_style
+    from ckstudio.gui.workspace import Workspace
+    from ckstudio.model.templates import new_session
+
+    app = application()
     settings = Settings()
     apply_theme(app, settings.theme)
     register_fonts()
     style, orientation = map_style(settings.theme), settings.orientation
     if path is not None:
-        try:
-            workspace = Workspace.open(path, style, orientation)
-        except SessionFileError as error:
-            print(f"ckstudio: {error.sentence()}", file=sys.stderr)
-            return 1
+        workspace = Workspace.open(path, style, orientation)
     else:
-        session = new_session(app.translate("app", "New workshop"), language=system_language())
-        workspace = Workspace(session, None, style, orientation)
-    window = MainWindow(workspace, settings)
-    window.show()
-    return app.exec()
+        title = app.translate("app", "New workshop")
+        workspace = Workspace(
+            new_session(title, language=system_language()), None, style, orientation
+        )
+    return MainWindow(workspace, settings)

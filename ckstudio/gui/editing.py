@@ -18,6 +18,7 @@ from ckstudio.gui.navigation import neighbour
 from ckstudio.gui.selection import Selection
 from ckstudio.model import edits
 from ckstudio.model.document import Document, Space
+from ckstudio.model.events import Change, Event
 from ckstudio.model.operations import Compound, MoveNode, Operation, RemoveLink, SetNodeField
 from ckstudio.model.problems import OperationError, one_line
 
@@ -37,8 +38,16 @@ class MapEditor(QObject):
         self.scene = scene
         self.selection = selection
         self._last_in: dict[Space, str] = {}
+        self._fallback: str | None = None  # where the selection goes if its node is removed
         selection.changed.connect(self._remember_space)
         stack.indexChanged.connect(self._drop_gone)
+        doc.subscribe(self._on_event)
+
+    def detach(self) -> None:
+        """Stop listening (the session is being closed): no call may reach a dead editor."""
+        self.doc.unsubscribe(self._on_event)
+        self.selection.changed.disconnect(self._remember_space)
+        self.stack.indexChanged.disconnect(self._drop_gone)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -65,9 +74,17 @@ class MapEditor(QObject):
         if space is not None and current is not None:
             self._last_in[space] = current
 
+    def _on_event(self, event: Event) -> None:
+        if event.change is Change.NODE_REMOVED and event.id == self.selection.current:
+            self._fallback = event.parent
+
     def _drop_gone(self) -> None:
-        """After an undo or redo, forget selected ids that no longer exist."""
+        """After an undo or redo, forget selected ids that no longer exist; if none is
+        left, select the parent of the node that went (undoing an add goes back there)."""
         self.selection.keep_only(lambda i: self.space_of(i) is not None or self.doc.has_link(i))
+        fallback, self._fallback = self._fallback, None
+        if not self.selection.ids and fallback is not None and self.space_of(fallback):
+            self.selection.set([fallback])
 
     def _try(
         self, operation: Operation, text: str, merge_node: str | None = None, detail: str = ""

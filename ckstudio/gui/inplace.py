@@ -53,7 +53,7 @@ class NodeTextEditor(QPlainTextEdit):
         if ref is None:
             return
         self.ref = None
-        text = self.toPlainText()
+        text = self.text()
         self.hide()
         self.finished.emit(ref, text, accepted, then)
 
@@ -73,6 +73,11 @@ class NodeTextEditor(QPlainTextEdit):
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:  # not a context menu
             self.close_editor(True)
+
+    def text(self) -> str:
+        """The text as typed: toPlainText() would turn no-break spaces (French
+        typography: « respire ») into plain ones."""
+        return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
     def _fit_height(self) -> None:
         lines = max(1, self.document().size().height())

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.painter import paint_item
 from ckstudio.gui.selection import Selection
 from ckstudio.layout.drawing import Path
+from ckstudio.layout.spatial import BoxIndex
 from ckstudio.layout.tidy import Box
 
 MIN_TEXT_PIXELS = 4.0  # below this, text is not drawn (overview)
@@ -50,9 +51,11 @@ class MapItem(QGraphicsItem):
         self._selection = selection
         self._marks = marks
         self._rect = QRectF()
+        self._version = -1
         self._overview: _Overview | None = None
-        self._edge_by_ref: tuple[dict[str, Path], dict[str, list[Path]]] | None = None
-        self._route_boxes: dict[str, tuple[float, float, float, float]] = {}
+        self._overview_image: QImage | None = None
+        self._route_boxes: dict[str, Box] = {}
+        self._link_index: BoxIndex | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.refresh()
 
@@ -63,10 +66,22 @@ class MapItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
-        self._overview = None
-        self._edge_by_ref = None
-        self._route_boxes = {}
+        self._forget()
         self.update()
+
+    def _follow(self) -> None:
+        """Lay the map out if it changed since the last refresh, and drop stale caches."""
+        self._scene.parts()
+        if self._scene.version != self._version:
+            self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was computed from an older layout."""
+        self._version = self._scene.version
+        self._overview = None
+        self._overview_image = None
+        self._route_boxes = {}
+        self._link_index = None
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -75,11 +90,12 @@ class MapItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         scene = self._scene
+        self._follow()
         exposed = option.exposedRect
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.fillRect(exposed, QColor(scene.style.background))
         if lod * scene.style.text_size < MIN_TEXT_PIXELS:
-            self._paint_overview(painter)
+            self._paint_overview(painter, lod)
         else:
             self._paint_detail(painter, exposed)
         self._paint_selection(painter, exposed, lod)
@@ -94,14 +110,13 @@ class MapItem(QGraphicsItem):
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         refs = scene.nodes_in(x0, y0, x1, y1)
         shown = set(refs)
-        into, out_of = self._edges()
         for ref in refs:
-            edge = into.get(ref)
+            edge = scene.edge(ref)
             if edge is not None:
                 paint_item(painter, edge)
-            for edge in out_of.get(ref, ()):  # to children out of the exposed area
-                if edge.ref not in shown:
-                    paint_item(painter, edge)
+            for child in scene.children_shown(ref):  # edges to children out of view
+                if child not in shown:
+                    paint_item(painter, scene.edge(child))
         for ref in refs:
             paint_item(painter, scene.group(ref))
         for mark in (*parts.c_marks, *parts.k_marks):
@@ -111,32 +126,12 @@ class MapItem(QGraphicsItem):
         for item in parts.decorations:
             paint_item(painter, item)
 
-    def _edges(self) -> tuple[dict[str, Path], dict[str, list[Path]]]:
-        """Tree edges by the child they go into, and by the parent they leave."""
-        if self._edge_by_ref is None:
-            parts = self._scene.parts()
-            into = {e.ref: e for e in (*parts.c_edges, *parts.k_edges) if e.ref}
-            parents = {}
-            for placed in (parts.layout.c_space, parts.layout.k_space):
-                if placed is not None:
-                    parents.update(placed.parents)
-            out_of: dict[str, list[Path]] = {}
-            for child, edge in into.items():
-                out_of.setdefault(parents[child], []).append(edge)
-            self._edge_by_ref = (into, out_of)
-        return self._edge_by_ref
-
     def _paint_links(self, painter: QPainter, x0: float, y0: float, x1: float, y1: float) -> None:
         scene = self._scene
         routes = scene.routes()
-        for link_id, paths in routes.items():
-            box = self._route_boxes.get(link_id)
-            if box is None:
-                box = _bounds(paths)
-                self._route_boxes[link_id] = box
-            if box[0] <= x1 and box[2] >= x0 and box[1] <= y1 and box[3] >= y0:
-                for path in paths:
-                    paint_item(painter, path)
+        for link_id in self._links_in(x0, y0, x1, y1):
+            for path in routes[link_id]:
+                paint_item(painter, path)
         if scene.pending_links():
             for link_id, kind, concept, item in scene.link_ends():
                 if link_id not in routes and _meets(concept, item, x0, y0, x1, y1):
@@ -144,22 +139,56 @@ class MapItem(QGraphicsItem):
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawPath(_plain_curve(concept, item))
 
+    def _links_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
+        """The routed links whose bounds meet the rectangle.
+
+        Indexed once every link is routed; while routing goes on, the bounds
+        of the links routed so far are scanned.
+        """
+        self._follow()
+        scene = self._scene
+        routes = scene.routes()
+        for link_id, paths in routes.items():
+            if link_id not in self._route_boxes:
+                self._route_boxes[link_id] = _bounds(paths)
+        if scene.pending_links():
+            return [i for i, b in self._route_boxes.items()
+                    if b.x <= x1 and b.x + b.w >= x0 and b.y <= y1 and b.y + b.h >= y0]  # fmt: skip
+        if self._link_index is None:
+            self._link_index = BoxIndex(self._route_boxes)
+        return self._link_index.in_rect(x0, y0, x1, y1)
+
     def link_at(self, x: float, y: float, reach: float) -> str | None:
         """The routed link whose line passes within `reach` of the point, if any."""
         stroker = QPainterPathStroker()
         stroker.setWidth(2 * reach)
-        for link_id, paths in self._scene.routes().items():
-            box = self._route_boxes.get(link_id) or _bounds(paths)
-            near = box[0] - reach <= x <= box[2] + reach and box[1] - reach <= y <= box[3] + reach
-            if near and stroker.createStroke(_qt_path(paths[0])).contains(QPointF(x, y)):
+        routes = self._scene.routes()
+        for link_id in self._links_in(x - reach, y - reach, x + reach, y + reach):
+            if stroker.createStroke(_qt_path(routes[link_id][0])).contains(QPointF(x, y)):
                 return link_id
         return None
 
     # -- overview --------------------------------------------------------------------
 
-    def _paint_overview(self, painter: QPainter) -> None:
-        if self._overview is None:
-            self._overview = _Overview.of(self._scene)
+    def _paint_overview(self, painter: QPainter, lod: float) -> None:
+        """The zoomed-out map from an image made once per layout and zoom level."""
+        size = QSize(
+            max(1, round(self._rect.width() * lod)), max(1, round(self._rect.height() * lod))
+        )
+        if self._overview_image is None or self._overview_image.size() != size:
+            if self._overview is None:
+                self._overview = _Overview.of(self._scene)
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor(self._scene.style.background))
+            image_painter = QPainter(image)
+            image_painter.scale(lod, lod)
+            self._draw_overview(image_painter)
+            image_painter.end()
+            self._overview_image = image
+        painter.drawImage(self._rect, self._overview_image)
+
+    def _draw_overview(self, painter: QPainter) -> None:
+        assert self._overview is not None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         overview = self._overview
         painter.setPen(QPen(QColor(self._scene.style.edge), 0))
@@ -234,7 +263,7 @@ def _grow(box: Box, by: float) -> QRectF:
     return QRectF(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
 
 
-def _bounds(paths: list[Path]) -> tuple[float, float, float, float]:
+def _bounds(paths: list[Path]) -> Box:
     xs: list[float] = []
     ys: list[float] = []
     for path in paths:
@@ -244,7 +273,7 @@ def _bounds(paths: list[Path]) -> tuple[float, float, float, float]:
             values = segment[1:]
             xs += values[0::2]  # type: ignore[arg-type]
             ys += values[1::2]  # type: ignore[arg-type]
-    return min(xs), min(ys), max(xs), max(ys)
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
 def _meets(a: Box, b: Box, x0: float, y0: float, x1: float, y1: float) -> bool:

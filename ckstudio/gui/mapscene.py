@@ -5,7 +5,7 @@ the next paint or mouse lookup lays the map out again from a snapshot (the
 tidy layout reuses every unchanged card, so this costs a fraction of the
 first layout). Items are plain records, not QGraphicsItems: one Python paint
 call per node cannot draw 15,000 nodes in a frame (architecture.md measured
-about a second), so the canvas paints only what is exposed, from a grid index.
+about a second), so the canvas paints only what is exposed, found in an index of boxes.
 
 Links are routed a slice at a time between keystrokes (`route_some`); until a
 link is routed it is drawn as a plain curve between its boxes.
@@ -18,9 +18,15 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, Signal
 
-from ckstudio.layout.ckmap import MapOptions, MapParts, build_parts, iter_link_routes
+from ckstudio.layout.ckmap import (
+    MapOptions,
+    MapParts,
+    build_parts,
+    edge_path,
+    iter_link_routes,
+)
 from ckstudio.layout.drawing import Group, Path
-from ckstudio.layout.spatial import BoxGrid
+from ckstudio.layout.spatial import BoxIndex
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box
 from ckstudio.model.document import Document, Space
@@ -45,12 +51,15 @@ class MapScene(QObject):
         self._session: Session | None = None
         self._boxes: dict[str, Box] = {}
         self._spaces: dict[str, Space] = {}
-        self._grid: BoxGrid | None = None
+        self._index: BoxIndex | None = None
         self._groups: dict[str, Group] = {}
         self._routes: dict[str, list[Path]] = {}
         self._router: Iterator[tuple[str, list[Path]]] | None = None
         self._ends: list[tuple[str, str, Box, Box]] | None = None
+        self._edges: dict[str, Path | None] = {}
+        self._options = MapOptions()
         self.newest: str | None = None  # the node added last, for the view to show
+        self.version = 0  # counts the layouts, so that painters know when to drop caches
         doc.subscribe(self._on_event)
 
     def close(self) -> None:
@@ -115,16 +124,19 @@ class MapScene(QObject):
     def _lay_out(self) -> None:
         session = self.doc.to_session()
         options = MapOptions(orientation=self._orientation, collapsed=frozenset(self._collapsed))
-        parts = build_parts(session, options, self._style)
+        parts = build_parts(session, options, self._style, edges=False)
+        self._options = options
         self._session = session
         self._parts = parts
+        self.version += 1
         self._boxes = {}
         self._spaces = {}
         for space, placed in (("c", parts.layout.c_space), ("k", parts.layout.k_space)):
             if placed is not None:
                 self._boxes.update(placed.boxes)
                 self._spaces.update(dict.fromkeys(placed.boxes, space))
-        self._grid = None
+        self._index = None
+        self._edges = {}
         self._groups = {}
         self._routes = {}
         self._ends = None
@@ -148,17 +160,37 @@ class MapScene(QObject):
         self.parts()
         return self._spaces.get(ref)
 
-    def grid(self) -> BoxGrid:
+    def index(self) -> BoxIndex:
         self.parts()
-        if self._grid is None:
-            self._grid = BoxGrid(self._boxes)
-        return self._grid
+        if self._index is None:
+            self._index = BoxIndex(self._boxes)
+        return self._index
 
     def node_at(self, x: float, y: float) -> str | None:
-        return self.grid().at(x, y)
+        return self.index().at(x, y)
 
     def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
-        return self.grid().in_rect(x0, y0, x1, y1)
+        return self.index().in_rect(x0, y0, x1, y1)
+
+    def edge(self, ref: str) -> Path | None:
+        """The curve from the node's parent to the node (None for a root)."""
+        parts = self.parts()
+        if ref not in self._edges:
+            space = self._spaces[ref]
+            placed = parts.layout.c_space if space == "c" else parts.layout.k_space
+            assert placed is not None
+            partition = self.doc.concept(ref).partition if space == "c" else None
+            self._edges[ref] = edge_path(
+                placed, ref, space == "c", partition, self._options, self._style
+            )
+        return self._edges[ref]
+
+    def children_shown(self, ref: str) -> list[str]:
+        """The node's children that are drawn (none when it is folded)."""
+        space = self._spaces.get(ref)
+        if space is None or ref in self._collapsed:
+            return []
+        return [c for c in self.doc.children(space, ref) if c in self._boxes]
 
     def group(self, ref: str) -> Group:
         """The drawing of one node at its place, as every renderer draws it."""
@@ -171,6 +203,9 @@ class MapScene(QObject):
             group = space.cards[ref].group_at(box.x, box.y, self._style)
             self._groups[ref] = group
         return group
+
+    def _shown(self, ref: str, boxes: dict[str, Box]) -> str | None:
+        return ref if ref in boxes else self.visible_ref(ref)
 
     def visible_ref(self, ref: str) -> str | None:
         """The node itself if shown, else its nearest shown ancestor (it is folded away)."""
@@ -214,9 +249,10 @@ class MapScene(QObject):
             self._ends = []
             if parts.layout.c_space is not None and parts.layout.k_space is not None:
                 assert self._session is not None
+                boxes = self._boxes
                 for link in self._session.links:
-                    concept = self.visible_ref(link.concept)
-                    item = self.visible_ref(link.knowledge)
+                    concept = self._shown(link.concept, boxes)
+                    item = self._shown(link.knowledge, boxes)
                     if concept is not None and item is not None:
                         ends = (link.id, link.kind, self._boxes[concept], self._boxes[item])
                         self._ends.append(ends)

@@ -91,11 +91,14 @@ def missing_libraries(
     """Return the sonames the xcb plugin needs that the dynamic loader cannot find.
 
     By default this runs `ldd` on PySide6's libqxcb.so and keeps its "not
-    found" lines, in the order ldd printed them. When ldd or the plugin file is
-    unavailable, it falls back to loading each soname of SONAME_PACKAGES with
-    ctypes. Tests inject either `ldd_output` (text parsed as if ldd printed it)
-    or `loader` (called with each soname; OSError means "missing"; no ldd is
-    run then). Any other exception from the loader propagates.
+    found" lines, in the order ldd printed them. Without ldd (or when its
+    output lists no library), it reads the sonames the plugin needs from its
+    ELF files, through the Qt libraries PySide6 bundles, and loads each with
+    ctypes; a library that fails for want of one of its own dependencies
+    reports that dependency. Tests inject either `ldd_output` (text parsed as
+    if ldd printed it) or `loader` (called with each soname, OSError meaning
+    "missing"; no ldd is run then); any other exception from the loader
+    propagates. Sonames outside SONAME_PACKAGES are returned all the same.
     """
     if ldd_output is None and loader is None:
         ldd_output = _run_ldd()
@@ -172,11 +175,13 @@ def _platform_order(requested: str, environ: Mapping[str, str]) -> list[str]:
     """Return the platform plugins Qt will try, in order, as lowercase names.
 
     QT_QPA_PLATFORM is a ';'-separated list of "name:option:option" entries.
-    Unset, Qt 6 tries wayland first on a Wayland session, then xcb.
+    Unset (or naming nothing), Qt 6 tries wayland first on a Wayland session,
+    then xcb: see init_platform in qguiapplication.cpp.
     """
-    if requested:
-        names = (entry.split(":", 1)[0].strip().lower() for entry in requested.split(";"))
-        return [name for name in names if name]
+    names = (entry.split(":", 1)[0].strip().lower() for entry in requested.split(";"))
+    named = [name for name in names if name]
+    if named:
+        return named
     on_wayland = environ.get("WAYLAND_DISPLAY") or environ.get("XDG_SESSION_TYPE") == "wayland"
     return ["wayland", "xcb"] if on_wayland else ["xcb"]
 
@@ -191,21 +196,24 @@ def _wayland_socket_exists(environ: Mapping[str, str]) -> bool:
 
 
 def _missing_message(sonames: list[str]) -> str:
-    """Return the sentence naming the packages that provide `sonames`."""
+    """Return the sentence naming the packages that provide `sonames`.
+
+    A soname outside SONAME_PACKAGES is named as such, with no package to install.
+    """
     packages = list(dict.fromkeys(SONAME_PACKAGES[s] for s in sonames if s in SONAME_PACKAGES))
     unknown = [s for s in sonames if s not in SONAME_PACKAGES]
     names = packages + unknown
     if len(names) == 1:
-        what = f"the system library {names[0]} is missing"
+        what, them = f"the system library {names[0]} is missing", "it"
     else:
-        what = f"the system libraries {', '.join(names)} are missing"
+        what, them = f"the system libraries {', '.join(names)} are missing", "them"
+    provider = "the package that provides" if len(unknown) == 1 else "the packages that provide"
     if not packages:
-        return f"CK Studio cannot open a window: {what}. Install the package that provides it."
-    them = "it" if len(names) == 1 else "them"
-    return (
-        f"CK Studio cannot open a window: {what}. "
-        f"Install {them} with: sudo apt-get install {' '.join(packages)}"
-    )
+        return f"CK Studio cannot open a window: {what}. Install {provider} {them}."
+    install = f"Install {them} with: sudo apt-get install {' '.join(packages)}"
+    if unknown:
+        install += f", plus {provider} {', '.join(unknown)}"
+    return f"CK Studio cannot open a window: {what}. {install}"
 
 
 def _xcb_plugin() -> Path | None:

@@ -45,4 +45,7 @@ class Workspace:
         return self.path.name if self.path is not None else ""
 
     def close(self) -> None:
+        """Cut every connection to the Document and the stack, then let them go."""
+        self.editor.detach()
         self.scene.close()
+        self.stack.clear()

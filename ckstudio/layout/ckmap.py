@@ -156,14 +156,19 @@ def build_parts(
     options: MapOptions = MapOptions(),
     style: Style = DEFAULT_STYLE,
     measure: TextMeasure | None = None,
+    edges: bool = True,
 ) -> MapParts:
-    """Everything `build_map` draws except the links, each piece apart."""
+    """Everything `build_map` draws except the links, each piece apart.
+
+    With `edges` False the tree edges are left out (an editor draws only the
+    visible ones, with `edge_path`).
+    """
     with collector_paused():
-        return _build_parts(session, options, style, measure or shared_measure())
+        return _build_parts(session, options, style, measure or shared_measure(), edges)
 
 
 def _build_parts(
-    session: Session, options: MapOptions, style: Style, measure: TextMeasure
+    session: Session, options: MapOptions, style: Style, measure: TextMeasure, with_edges=True
 ) -> MapParts:
     labels = labels_for(session.meta.language)
     layout = _layout_spaces(session, options, style, measure)
@@ -171,7 +176,9 @@ def _build_parts(
     empty: tuple = ()
 
     def edges(placed: Placed | None) -> tuple[Path, ...]:
-        return empty if placed is None else tuple(_edges(placed, session, options, style))
+        if placed is None or not with_edges:
+            return empty
+        return tuple(_edges(placed, session, options, style))
 
     def marks(placed: Placed | None) -> tuple[Text, ...]:
         return empty if placed is None else tuple(_collapsed_marks(placed, options, style))
@@ -265,17 +272,29 @@ def _edges(placed: Placed, session: Session, options: MapOptions, style: Style) 
     """Parent-to-child curves; in C-space their weight and dash tell the partition kind."""
     partitions = {c.id: c.partition for c in session.concepts}
     edges = []
-    for ref, box in placed.boxes.items():
-        parent = placed.parents[ref]
-        if parent is None or parent not in placed.boxes:
-            continue
-        start, segments = _tree_curve(placed.boxes[parent], box, options.orientation)
-        in_c = ref in partitions
-        partition = partitions.get(ref)
-        width = style.partition_width[partition] if in_c else 1.0
-        dash = style.partition_dash[partition] if in_c else ()
-        edges.append(Path(start, segments, style.edge, width, dash, role="edge", ref=ref))
+    for ref in placed.boxes:
+        edge = edge_path(placed, ref, ref in partitions, partitions.get(ref), options, style)
+        if edge is not None:
+            edges.append(edge)
     return edges
+
+
+def edge_path(
+    placed: Placed,
+    ref: str,
+    in_c: bool,
+    partition: str | None,
+    options: MapOptions,
+    style: Style = DEFAULT_STYLE,
+) -> Path | None:
+    """The curve from a node's parent to the node (None for a root): one edge of `_edges`."""
+    parent = placed.parents[ref]
+    if parent is None or parent not in placed.boxes:
+        return None
+    start, segments = _tree_curve(placed.boxes[parent], placed.boxes[ref], options.orientation)
+    width = style.partition_width[partition] if in_c else 1.0
+    dash = style.partition_dash[partition] if in_c else ()
+    return Path(start, segments, style.edge, width, dash, role="edge", ref=ref)
 
 
 def _tree_curve(parent: Box, child: Box, orientation: str):
