@@ -164,7 +164,7 @@ class MapItem(QGraphicsItem):
         stroker.setWidth(2 * reach)
         routes = self._scene.routes()
         for link_id in self._links_in(x - reach, y - reach, x + reach, y + reach):
-            if stroker.createStroke(_qt_path(routes[link_id][0])).contains(QPointF(x, y)):
+            if stroker.createStroke(qt_path(routes[link_id][0])).contains(QPointF(x, y)):
                 return link_id
         return None
 
@@ -223,7 +223,7 @@ class MapItem(QGraphicsItem):
                     painter.drawRoundedRect(rect, 7, 7)
             elif ref in routes:
                 for path in routes[ref]:
-                    painter.drawPath(_qt_path(path))
+                    painter.drawPath(qt_path(path))
 
 
 class _Overview:
@@ -298,7 +298,8 @@ def _plain_curve(concept: Box, item: Box) -> QPainterPath:
     return path
 
 
-def _qt_path(path: Path) -> QPainterPath:
+def qt_path(path: Path) -> QPainterPath:
+    """A drawing path as a Qt path (to hit-test or outline a link)."""
     shape = QPainterPath(QPointF(*path.start))
     for kind, *values in path.segments:
         if kind == "L":
