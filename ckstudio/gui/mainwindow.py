@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         workspace.stack.indexChanged.connect(self._show_counts)
         workspace.editor.message.connect(self.show_message)
         workspace.selection.set([workspace.doc.root])
+        self.canvas.show()  # a hidden widget cannot take the focus
         self.canvas.setFocus()
         self._show_title()
         self._show_counts()

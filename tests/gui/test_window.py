@@ -74,6 +74,8 @@ def test_open_replaces_the_session_and_selects_c0(window, tmp_path):
     assert window.windowTitle().startswith("school-garden-workshop.ck.json")
     assert window.workspace.selection.ids == (window.workspace.doc.root,)
     assert window.undo_view.stack() is window.workspace.stack
+    QTest.keyClick(window.canvas, Qt.Key.Key_Tab)  # the first key already edits the map
+    assert window.canvas.text_editor.is_open
 
 
 def test_unsaved_changes_are_asked_about_before_new(window, monkeypatch):
