@@ -18,7 +18,9 @@ QT_LIBS="libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1
 libxkbcommon.so.0:libxkbcommon0 libglib-2.0.so.0:libglib2.0-0 libdbus-1.so.3:libdbus-1-3"
 WINDOW_LIBS="libxcb-cursor.so.0:libxcb-cursor0 libxkbcommon-x11.so.0:libxkbcommon-x11-0
 libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1
-libxcb-shape.so.0:libxcb-shape0 libxcb-xinerama.so.0:libxcb-xinerama0"
+libxcb-shape.so.0:libxcb-shape0 libxcb-image.so.0:libxcb-image0 libxcb-randr.so.0:libxcb-randr0
+libxcb-render-util.so.0:libxcb-render-util0 libxcb-xkb.so.1:libxcb-xkb1
+libX11-xcb.so.1:libx11-xcb1"
 
 say() { printf 'ckstudio setup: %s\n' "$*" >&2; }
 
@@ -86,8 +88,7 @@ case "$command" in
     check_python app
     install_system_packages "$QT_LIBS $WINDOW_LIBS"
     install_python_packages
-    # The window arrives with the map editor; until then, the example's measures.
-    exec "$VENV/bin/ckstudio" stats "$EXAMPLE" "$@"
+    exec "$VENV/bin/ckstudio" "${@:-$EXAMPLE}"
     ;;
   test)
     check_python test

@@ -594,18 +594,24 @@ class Inspector(QWidget):
         if self._kind == "mixed":
             return self.tr("Mixed selection")
         if count == 1:
-            single = {
-                "concepts": self.tr("Concept {id}"),
-                "knowledge": self.tr("Knowledge item {id}"),
-                "links": self.tr("Link {id}"),
-            }
-            return single[self._kind].format(id=self._ids[0])
+            return self._single_header(self._ids[0])
         several = {
             "concepts": self.tr("{n} concepts"),
             "knowledge": self.tr("{n} knowledge items"),
             "links": self.tr("{n} links"),
         }
         return several[self._kind].format(n=count)
+
+    def _single_header(self, ref: str) -> str:
+        """What the one selected thing is, in the user's words (ids are internal)."""
+        doc = self.editor.doc
+        if self._kind == "concepts":
+            return self.tr("C0, the initial concept") if ref == doc.root else self.tr("Concept")
+        if self._kind == "knowledge":
+            is_pocket = doc.knowledge(ref).parent is None
+            return self.tr("Pocket of knowledge") if is_pocket else self.tr("Knowledge item")
+        kind = doc.link(ref).kind
+        return self.tr("Link C→K") if kind == "c_to_k" else self.tr("Link K→C")
 
     # -- changing --------------------------------------------------------------------
 
