@@ -323,12 +323,38 @@ class MainWindow(QMainWindow):
         workspace.stack.cleanChanged.connect(self._show_title)
         workspace.stack.indexChanged.connect(self._show_counts)
         workspace.editor.message.connect(self.show_message)
+        workspace.selection.changed.connect(self._enable_actions)
+        workspace.stack.indexChanged.connect(self._enable_actions)
         workspace.selection.set([workspace.doc.root])
+        self._enable_actions()
         self.canvas.show()  # a hidden widget cannot take the focus
         self.canvas.setFocus()
         self._show_title()
         self._show_counts()
         self._show_zoom(self.canvas.zoom)
+
+    def _enable_actions(self) -> None:
+        """Grey out what does not apply to the selection (menus, toolbar, right-click)."""
+        editor = self.workspace.editor
+        nodes = editor.selected_nodes()
+        spaces = {editor.space_of(n) for n in nodes}
+        # Delete stays on for C0 alone: pressing it says why C0 cannot go.
+        removable = bool(nodes) or bool(editor.selected_links())
+        folding = any(self.workspace.doc.children(editor.space_of(n), n) for n in nodes)
+        current_is_node = editor.space_of(self.workspace.selection.current) is not None
+        enabled = {
+            "add_child": current_is_node,
+            "add_sibling": current_is_node,
+            "add_sibling_before": current_is_node,
+            "edit_text": current_is_node,
+            "delete": removable,
+            # On with any node: Ctrl+L then says what else to select.
+            "link": bool(spaces),
+            "link_back": bool(spaces),
+            "collapse": folding,
+        }
+        for name, on in enabled.items():
+            self.actions_by_name[name].setEnabled(on)
 
     def _show_title(self) -> None:
         name = self.workspace.name or self.tr("Untitled")

@@ -6,16 +6,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QPoint, QRectF, QSettings
 
 from ckstudio.gui.app import build_window
 from ckstudio.gui.mainwindow import MainWindow
+from ckstudio.gui.settings import APPLICATION, ORGANISATION
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SCHOOL = EXAMPLES / "ecocirc-groupe-scolaire.ck.json"
 
 
-def open_window(qtbot, path: Path | None) -> MainWindow:
+def open_window(qtbot, path: Path | None, fresh_settings: bool = True) -> MainWindow:
+    """A shown, active window; by default with no settings left by an earlier test."""
+    if fresh_settings:
+        QSettings(ORGANISATION, APPLICATION).clear()
     window = build_window(path)  # closed by the fixtures (qtbot would close it too early)
     window.resize(1280, 800)
     window.show()

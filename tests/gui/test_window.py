@@ -102,7 +102,7 @@ def test_geometry_and_docks_are_remembered(qtbot, school, tmp_path):
     first.history_dock.hide()
     qtbot.waitUntil(lambda: first.width() == 1000)
     shut(first)
-    second = open_window(qtbot, school)
+    second = open_window(qtbot, school, fresh_settings=False)
     try:
         assert not second.history_dock.isVisible()
         assert second.inspector_dock.isVisible()
@@ -232,3 +232,22 @@ def test_ckstudio_without_a_display_says_so_instead_of_aborting():
                           env=env, timeout=60)  # fmt: skip
     assert done.returncode == 1
     assert "no graphical display" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_actions_that_do_not_apply_are_greyed_out(window):
+    doc, selection = window.workspace.doc, window.workspace.selection
+    selection.set([doc.root])
+    assert window.action("add_child").isEnabled() and window.action("collapse").isEnabled()
+    concept = doc.children("c", doc.root)[0]
+    item = doc.children("k", doc.children("k", None)[0])[0]
+    selection.set([concept, item])
+    assert window.action("link").isEnabled() and window.action("delete").isEnabled()
+    selection.set([])
+    assert not window.action("add_child").isEnabled()
+    assert not window.action("delete").isEnabled()
+    assert not window.action("link").isEnabled()
+    assert not window.action("edit_text").isEnabled()
+    leaf = next(n for n in doc.walk("c") if not doc.children("c", n))
+    selection.set([leaf])
+    assert not window.action("collapse").isEnabled()
+    assert window.action("edit_text").isEnabled()
