@@ -91,6 +91,7 @@ def time_edits(tree: Tree, orientation: str, edits: int, seed: int) -> tuple[flo
         live.insert(f"new{number}", parent, len(live.children(parent)), size)
         live.update()
         updated = time.perf_counter()
+        families.append(live.families_merged)  # before the readers' own update() calls
         for node in reads:
             live.box(node)
         around = live.box(parent)
@@ -100,7 +101,6 @@ def time_edits(tree: Tree, orientation: str, edits: int, seed: int) -> tuple[flo
         end = time.perf_counter()
         whole.append((end - start) * 1000)
         updates.append((updated - start) * 1000)
-        families.append(live.families_merged)
     return statistics.median(whole), statistics.median(updates), statistics.median(families)
 
 

@@ -2,10 +2,11 @@
 
 The map editor lays its C tree out again after every keystroke, and a full
 `tidy_layout` of 10,000 nodes takes 60-90 ms: too slow for a keystroke-to-frame
-budget of 30 ms. `LiveTidy` draws exactly what `tidy_layout` draws (same boxes,
-to the last bits of the sums) but keeps, for every subtree, what the first walk
-computed for it, so that an edit only re-merges the families on the path from the
-edited node to the root.
+budget of 30 ms. `LiveTidy` draws what `tidy_layout` draws (the same boxes, but
+for last-bit differences where it sums in another order: most coordinates are the
+same floats, the others differ by about 1e-13 of their size) and keeps, for every
+subtree, what the first walk computed for it, so that an edit only re-merges the
+families on the path from the edited node to the root.
 
 Why that is enough: in van der Ploeg's algorithm (see tidy.py) the first walk lays
 each subtree out relative to its own root from nothing but its children's relative
@@ -205,7 +206,6 @@ class LiveTidy(Generic[H]):
         self._gap = gap
         self._level_gap = level_gap
         self._down = orientation == "down"
-        self._orientation = orientation
         ox, oy = origin
         self._ox = ox
         self._oy = oy
@@ -252,7 +252,8 @@ class LiveTidy(Generic[H]):
         self._left = 0.0
         self._stale = True
         self.families_merged = 0
-        """How many families the last `update` merged again (for tests and profiling)."""
+        """How many families the last `update()` call merged (readers call it too; for tests
+        and profiling)."""
         self.update()
 
     def _read_sizes(self, nodes: list[H | None], sizes: Mapping[H, tuple[float, float]]) -> None:
@@ -292,9 +293,11 @@ class LiveTidy(Generic[H]):
 
     @property
     def root(self) -> H:
+        """The root node (fixed: it can be neither removed nor moved)."""
         return self._node[0]  # type: ignore[return-value]
 
     def __contains__(self, node: object) -> bool:
+        """Whether the node is in the tree, visible or hidden."""
         return node in self._slot
 
     def __len__(self) -> int:
@@ -312,6 +315,7 @@ class LiveTidy(Generic[H]):
         return tuple(names[k] for k in self._kids[self._slot[node]])  # type: ignore[misc]
 
     def is_collapsed(self, node: H) -> bool:
+        """Whether the node is folded (whether or not it is itself visible)."""
         return self._coll[self._slot[node]]
 
     # -- edits -------------------------------------------------------------------------
@@ -396,6 +400,7 @@ class LiveTidy(Generic[H]):
             self._kids[old].insert(index, s)
             self._parent[s] = old
             raise
+        self._mark(old)
         self._mark(p)
 
     def set_collapsed(self, node: H, collapsed: bool) -> None:

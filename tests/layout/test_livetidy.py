@@ -153,8 +153,10 @@ EDITS = st.lists(
         st.integers(0, 10**6),
         st.integers(0, 10**6),
     ),
-    max_size=30,
+    min_size=8,
+    max_size=40,
 )
+KINDS = ("insert", "remove", "move", "size", "fold", "update", "read")
 
 
 def apply_edit(model: Model, live: LiveTidy, edit: tuple[str, int, int, int], fresh: int) -> None:
@@ -207,7 +209,9 @@ def apply_edit(model: Model, live: LiveTidy, edit: tuple[str, int, int, int], fr
         want = model.layout()
         for v in random.Random(a).sample(nodes, min(4, len(nodes))):
             assert_close(live.box(v), want.get(v), v)
-        assert_queries_match(live, want, random.Random(b))
+        boxes = live.boxes()
+        assert_same(boxes, want)
+        assert_queries_match(live, boxes, random.Random(b))
 
 
 def assert_queries_match(live: LiveTidy, boxes: dict[Hashable, Box], rng: random.Random) -> None:
@@ -307,6 +311,20 @@ def test_edits_then_same_as_a_fresh_layout(model: Model, edits: list) -> None:
         assert live.parent(v) == model.parent.get(v)
         assert list(live.children(v)) == model.children.get(v, [])
     assert len(live) == len(model.nodes())
+
+
+@settings(deadline=None)
+@given(models(max_nodes=40), st.integers(0, 2**32 - 1))
+def test_long_editing_sessions(model: Model, seed: int) -> None:
+    # Hypothesis keeps its edit lists short; a seeded session of 150 edits goes further
+    # (a tree grown, pruned, folded and reshaped many times over).
+    rng = random.Random(seed)
+    live = model.live()
+    for number in range(150):
+        kind = rng.choices(KINDS, weights=(5, 2, 3, 3, 2, 1, 1))[0]
+        edit = (kind, rng.randrange(10**6), rng.randrange(10**6), rng.randrange(10**6))
+        apply_edit(model, live, edit, fresh=1000 + number)
+    assert_same(live.boxes(), model.layout())
 
 
 @settings(deadline=None)
