@@ -14,7 +14,11 @@ For each size N: a session of N concepts, N/2 knowledge items and N links
 - links routed: after an edit, links are routed a slice at a time between
   frames; how long until every link is routed again;
 - paint 100%: a repaint of the visible area at reading size (150 %), links
-  routed; paint fitted: the whole map fitted in the window (level of detail);
+  routed; paint fitted: the whole map fitted in the window (level of detail:
+  boxes without text, drawn once into an image kept until the next change);
+  add child fitted: Tab to repainted frame with the whole map fitted (the
+  frame shows the previous overview image, the selection exact), and
+  overview redrawn: until the new overview image is painted;
 - memory: resident set size after all of the above.
 Targets for N = 10,000: open <= 1.5 s, add child and undo <= 30 ms,
 paint 100% <= 16 ms, paint fitted <= 33 ms, memory <= 400 MB.
@@ -123,6 +127,17 @@ def in_process(path: Path, runs: int, settings: str) -> dict[str, str]:
     canvas.fit_all()
     repaint_time(canvas)  # the first fitted paint builds the overview image
     fitted = [repaint_time(canvas) for _ in range(runs)]
+    fitted_edit, redrawn = [], []
+    for _ in range(runs):  # an edit while zoomed out: the overview is drawn again
+        workspace.selection.set([target])
+        start = time.perf_counter()
+        workspace.editor.add_child()
+        canvas.viewport().repaint()
+        fitted_edit.append(time.perf_counter() - start)
+        while canvas.map_item._overview_due:
+            app.processEvents()
+        redrawn.append(time.perf_counter() - start)
+        canvas.text_editor.close_editor(False)
     rss = rss_mb()
     workspace.stack.setClean()
     window.close()
@@ -132,6 +147,8 @@ def in_process(path: Path, runs: int, settings: str) -> dict[str, str]:
         "links routed ms": median_ms(routing),
         "paint 100% ms": median_ms(paints),
         "paint fitted ms": median_ms(fitted),
+        "add child fitted ms": median_ms(fitted_edit),
+        "overview redrawn ms": median_ms(redrawn),
         "memory MB": f"{rss:.0f}",
     }
 

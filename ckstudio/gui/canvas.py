@@ -20,7 +20,7 @@ from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.qtfonts import register_fonts
 
 ZOOM_STEP = 1.2
-MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
+MIN_ZOOM, MAX_ZOOM = 0.001, 6.0  # fitting 10,000 concepts in a window needs ~0.002
 DEFAULT_ZOOM = 1.5  # 11-point map text at about 16 pixels: readable on a projector
 FIT_MAX_ZOOM = 2.5  # a tiny map fitted to the window is not blown up beyond this
 ROUTING_SLICE = 0.008  # seconds of link routing per turn of the event loop

@@ -85,8 +85,8 @@ class RubberBand(Interaction):
         found = self.canvas.scene_model.nodes_in(
             rect.left(), rect.top(), rect.right(), rect.bottom()
         )
-        order = self.canvas.scene_model.boxes()
-        found.sort(key=lambda r: (order[r].y, order[r].x))
+        scene = self.canvas.scene_model
+        found.sort(key=lambda r: (scene.box(r).y, scene.box(r).x))
         if self._adding:
             self.canvas.selection.add(found)
         else:

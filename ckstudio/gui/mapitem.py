@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -25,6 +25,7 @@ from ckstudio.layout.tidy import Box
 MIN_TEXT_PIXELS = 4.0  # below this, text is not drawn (overview)
 SELECTED = QColor("#1F6FEB")
 HOVERED = QColor("#1F6FEB")
+MAX_IMAGE_SIDE = 6000  # pixels: above, the overview is drawn directly, not cached
 PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
 
 
@@ -54,6 +55,8 @@ class MapItem(QGraphicsItem):
         self._version = -1
         self._overview: _Overview | None = None
         self._overview_image: QImage | None = None
+        self._overview_key: tuple[int, int, int] | None = None
+        self._overview_due = False
         self._route_boxes: dict[str, Box] = {}
         self._link_index: BoxIndex | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -61,8 +64,8 @@ class MapItem(QGraphicsItem):
 
     def refresh(self) -> None:
         """Take the scene's current layout (after any change)."""
-        parts = self._scene.parts()
-        rect = QRectF(0, 0, parts.width, parts.height)
+        width, height = self._scene.size()
+        rect = QRectF(0, 0, width, height)
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
@@ -71,7 +74,6 @@ class MapItem(QGraphicsItem):
 
     def _follow(self) -> None:
         """Lay the map out if it changed since the last refresh, and drop stale caches."""
-        self._scene.parts()
         if self._scene.version != self._version:
             self._forget()
 
@@ -79,7 +81,6 @@ class MapItem(QGraphicsItem):
         """Drop what was computed from an older layout."""
         self._version = self._scene.version
         self._overview = None
-        self._overview_image = None
         self._route_boxes = {}
         self._link_index = None
 
@@ -104,7 +105,6 @@ class MapItem(QGraphicsItem):
 
     def _paint_detail(self, painter: QPainter, exposed: QRectF) -> None:
         scene = self._scene
-        parts = scene.parts()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
@@ -119,21 +119,22 @@ class MapItem(QGraphicsItem):
                     paint_item(painter, scene.edge(child))
         for ref in refs:
             paint_item(painter, scene.group(ref))
-        for mark in (*parts.c_marks, *parts.k_marks):
-            if mark.ref in shown:
+            mark = scene.mark(ref)
+            if mark is not None:
                 paint_item(painter, mark)
-        self._paint_links(painter, x0, y0, x1, y1)
-        for item in parts.decorations:
+        self._paint_links(painter, refs, x0, y0, x1, y1)
+        for item in scene.decorations():
             paint_item(painter, item)
 
-    def _paint_links(self, painter: QPainter, x0: float, y0: float, x1: float, y1: float) -> None:
+    def _paint_links(self, painter: QPainter, refs: list[str], x0, y0, x1, y1) -> None:
+        """Routed links in view; the others as plain curves from the nodes in view."""
         scene = self._scene
         routes = scene.routes()
         for link_id in self._links_in(x0, y0, x1, y1):
             for path in routes[link_id]:
                 paint_item(painter, path)
-        if scene.pending_links():
-            for link_id, kind, concept, item in scene.link_ends():
+        if scene.pending_links() or not scene.routable():
+            for link_id, kind, concept, item in scene.links_near(refs):
                 if link_id not in routes and _meets(concept, item, x0, y0, x1, y1):
                     painter.setPen(_pending_pen(scene.style.link_colors[kind]))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -171,21 +172,51 @@ class MapItem(QGraphicsItem):
     # -- overview --------------------------------------------------------------------
 
     def _paint_overview(self, painter: QPainter, lod: float) -> None:
-        """The zoomed-out map from an image made once per layout and zoom level."""
+        """The zoomed-out map from an image made once per layout and zoom level.
+
+        After an edit or a zoom the previous image is shown, stretched, for one
+        frame while the new one is drawn just after it: on a big map drawing every
+        box takes a tenth of a second, and a frame that late would stall typing.
+        At that scale a stale frame cannot be told apart; the selection on top
+        of it is always exact.
+        """
         size = QSize(
             max(1, round(self._rect.width() * lod)), max(1, round(self._rect.height() * lod))
         )
-        if self._overview_image is None or self._overview_image.size() != size:
+        if size.width() > MAX_IMAGE_SIDE or size.height() > MAX_IMAGE_SIDE:
+            # A long map just below reading size: no image that big, draw the boxes.
             if self._overview is None:
                 self._overview = _Overview.of(self._scene)
-            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor(self._scene.style.background))
-            image_painter = QPainter(image)
-            image_painter.scale(lod, lod)
-            self._draw_overview(image_painter)
-            image_painter.end()
-            self._overview_image = image
+            self._draw_overview(painter)
+            return
+        current = (self._scene.version, size.width(), size.height())
+        if self._overview_image is None:
+            self._draw_overview_image(lod)
+        elif self._overview_key != current and not self._overview_due:
+            self._overview_due = True
+            QTimer.singleShot(0, lambda: self._redraw_overview(lod))
+        assert self._overview_image is not None
         painter.drawImage(self._rect, self._overview_image)
+
+    def _redraw_overview(self, lod: float) -> None:
+        self._overview_due = False
+        self._draw_overview_image(lod)
+        self.update()
+
+    def _draw_overview_image(self, lod: float) -> None:
+        size = QSize(
+            max(1, round(self._rect.width() * lod)), max(1, round(self._rect.height() * lod))
+        )
+        if self._overview is None:
+            self._overview = _Overview.of(self._scene)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(self._scene.style.background))
+        image_painter = QPainter(image)
+        image_painter.scale(lod, lod)
+        self._draw_overview(image_painter)
+        image_painter.end()
+        self._overview_image = image
+        self._overview_key = (self._scene.version, size.width(), size.height())
 
     def _draw_overview(self, painter: QPainter) -> None:
         assert self._overview is not None
@@ -205,18 +236,18 @@ class MapItem(QGraphicsItem):
 
     def _paint_selection(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         scene = self._scene
-        boxes = scene.boxes()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         pixel = 1.0 / max(lod, 1e-6)
         hovered = self._marks.hovered
-        if hovered is not None and hovered in boxes and hovered not in self._selection:
+        hovered_box = scene.box(hovered) if hovered is not None else None
+        if hovered_box is not None and hovered not in self._selection:
             painter.setPen(QPen(HOVERED, 1.5 * pixel))
-            painter.drawRoundedRect(_grow(boxes[hovered], 3 * pixel), 6, 6)
+            painter.drawRoundedRect(_grow(hovered_box, 3 * pixel), 6, 6)
         painter.setPen(QPen(SELECTED, 3.0 * pixel))
         routes = scene.routes()
         for ref in self._selection.ids:
-            box = boxes.get(ref)
+            box = scene.box(ref)
             if box is not None:
                 rect = _grow(box, 4 * pixel)
                 if rect.intersects(exposed):
@@ -237,17 +268,14 @@ class _Overview:
     @classmethod
     def of(cls, scene: MapScene) -> _Overview:
         overview = cls()
-        parts = scene.parts()
-        for placed in (parts.layout.c_space, parts.layout.k_space):
-            if placed is None:
-                continue
-            for ref, box in placed.boxes.items():
-                overview.boxes.setdefault(placed.cards[ref].fill, []).append(
-                    QRectF(box.x, box.y, box.w, box.h)
-                )
-                parent = placed.parents.get(ref)
-                if parent is not None and parent in placed.boxes:
-                    overview.edges.append(_centre_line(placed.boxes[parent], box))
+        boxes = scene.boxes()
+        doc = scene.doc
+        for ref, box in boxes.items():
+            rect = QRectF(box.x, box.y, box.w, box.h)
+            overview.boxes.setdefault(scene.card(ref).fill, []).append(rect)
+            parent = doc.node("c" if doc.has_node("c", ref) else "k", ref).parent
+            if parent is not None and parent in boxes:
+                overview.edges.append(_centre_line(boxes[parent], box))
         for _, kind, concept, item in scene.link_ends():
             line = QLineF(concept.x + concept.w, concept.y + concept.h / 2,
                           item.x, item.y + item.h / 2)  # fmt: skip

@@ -1,14 +1,19 @@
 """The map as the canvas sees it: the Document's nodes placed, kept in step through events.
 
-The scene subscribes to the Document and, on any change, forgets its layout;
-the next paint or mouse lookup lays the map out again from a snapshot (the
-tidy layout reuses every unchanged card, so this costs a fraction of the
-first layout). Items are plain records, not QGraphicsItems: one Python paint
-call per node cannot draw 15,000 nodes in a frame (architecture.md measured
-about a second), so the canvas paints only what is exposed, found in an index of boxes.
+The scene subscribes to the Document and applies each event to live layouts
+(`LiveTidy`: one for C-space, one per pocket of K-space), so an edit costs
+the path it touched, not the map: adding a concept to a 10,000-node map
+re-merges about ten families. Absolute positions are computed only for the
+boxes someone asks for (the ones on screen), because one new leaf shifts
+half a tidy tree. Items are plain records, not QGraphicsItems: one Python
+paint call per node cannot draw 15,000 nodes in a frame (architecture.md
+measured about a second), so the canvas paints what is exposed.
 
-Links are routed a slice at a time between keystrokes (`route_some`); until a
-link is routed it is drawn as a plain curve between its boxes.
+Every piece is the shared map drawing's (`ckstudio.layout.ckmap`): the same
+cards, edges, marks, headers, legend and link routes as the SVG and the
+report. Links are routed a slice at a time between keystrokes
+(`route_some`); until then, and always on maps too big to route
+interactively, a link is drawn as a plain curve between its boxes.
 """
 
 from __future__ import annotations
@@ -18,22 +23,22 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, Signal
 
-from ckstudio.layout.ckmap import (
-    MapOptions,
-    MapParts,
-    build_parts,
-    edge_path,
-    iter_link_routes,
-)
-from ckstudio.layout.drawing import Group, Path
-from ckstudio.layout.spatial import BoxIndex
+from ckstudio.layout import ckmap
+from ckstudio.layout.cards import Card
+from ckstudio.layout.drawing import Group, Item, Path, Text
+from ckstudio.layout.fonts import TextMeasure, shared_measure
+from ckstudio.layout.labels import labels_for
+from ckstudio.layout.livetidy import LiveTidy
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box
 from ckstudio.model.document import Document, Space
 from ckstudio.model.events import Change, Event
-from ckstudio.model.session import Session
 
 ORIENTATIONS = ("down", "right")
+ROUTE_LIMIT = 3000  # nodes: beyond, links stay plain curves in the editor (routing is O(map))
+_REBUILD = {Change.THEME_ADDED, Change.THEME_REMOVED, Change.THEME_CHANGED, Change.META_CHANGED}
+_LINKS = {Change.LINK_ADDED, Change.LINK_REMOVED, Change.LINK_CHANGED}
+_RECARD = {Change.NODE_CHANGED, Change.TAGS_CHANGED, Change.VOTES_CHANGED}
 
 
 class MapScene(QObject):
@@ -46,20 +51,19 @@ class MapScene(QObject):
         self.doc = doc
         self._style = style
         self._orientation = orientation
+        self._measure: TextMeasure = shared_measure()
         self._collapsed: set[str] = set()
-        self._parts: MapParts | None = None
-        self._session: Session | None = None
-        self._boxes: dict[str, Box] = {}
-        self._spaces: dict[str, Space] = {}
-        self._index: BoxIndex | None = None
-        self._groups: dict[str, Group] = {}
+        self.newest: str | None = None  # the node added last, for the view to show
+        self.version = 0  # counts the changes, so that painters know when to drop caches
+        self._stale = True  # the live layouts must be built again from the Document
+        self._c: LiveTidy | None = None
+        self._k: dict[str, LiveTidy] = {}  # pocket (K root) -> its tree
+        self._cards: dict[str, Card] = {}
+        self._context: tuple[dict, dict[str, str]] | None = None
+        self._frame: _Frame | None = None
         self._routes: dict[str, list[Path]] = {}
         self._router: Iterator[tuple[str, list[Path]]] | None = None
-        self._ends: list[tuple[str, str, Box, Box]] | None = None
-        self._edges: dict[str, Path | None] = {}
-        self._options = MapOptions()
-        self.newest: str | None = None  # the node added last, for the view to show
-        self.version = 0  # counts the layouts, so that painters know when to drop caches
+        self._routing_version = -1
         doc.subscribe(self._on_event)
 
     def close(self) -> None:
@@ -78,13 +82,13 @@ class MapScene(QObject):
 
     def set_style(self, style: Style) -> None:
         self._style = style
-        self._invalidate()
+        self._rebuild()
 
     def set_orientation(self, orientation: str) -> None:
         if orientation not in ORIENTATIONS:
             raise ValueError(f"orientation must be one of {ORIENTATIONS}")
         self._orientation = orientation
-        self._invalidate()
+        self._rebuild()
 
     def is_collapsed(self, ref: str) -> bool:
         return ref in self._collapsed
@@ -97,7 +101,10 @@ class MapScene(QObject):
             self._collapsed.add(ref)
         else:
             self._collapsed.discard(ref)
-        self._invalidate()
+        tree = self._tree_of(ref)
+        if tree is not None and not self._stale:
+            tree.set_collapsed(ref, collapsed)
+        self._touched()
 
     # -- following the Document ------------------------------------------------------
 
@@ -106,131 +113,326 @@ class MapScene(QObject):
             self.newest = event.id
         elif event.change is Change.NODE_REMOVED:
             self._collapsed.discard(event.id)
-        self._invalidate()
+        if not self._stale:
+            try:
+                self._follow(event)
+            except (KeyError, ValueError, IndexError):
+                self._stale = True  # out of step somehow: build afresh, never show a lie
+        self._touched()
 
-    def _invalidate(self) -> None:
-        self._parts = None
+    def _follow(self, event: Event) -> None:
+        change = event.change
+        if change in _REBUILD:
+            self._stale = True
+        elif change in _RECARD:
+            self._recard(event.space, event.id)
+        elif change is Change.NODE_ADDED:
+            self._added(event)
+        elif change is Change.NODE_REMOVED:
+            self._removed(event)
+        elif change is Change.NODE_MOVED:
+            self._moved(event)
+
+    def _added(self, event: Event) -> None:
+        ref, parent = event.id, event.parent
+        if event.space == "c":
+            assert self._c is not None and parent is not None
+            self._c.insert(ref, parent, event.position or 0, self._size("c", ref))
+        elif parent is None:
+            self._k[ref] = self._new_pocket(ref)
+        else:
+            self._k[self._pocket_of(parent)].insert(
+                ref, parent, event.position or 0, self._size("k", ref)
+            )
+            self._recard("k", self._pocket_of(parent))  # a lone root becomes a pocket
+
+    def _removed(self, event: Event) -> None:
+        ref = event.id
+        self._cards.pop(ref, None)
+        if event.space == "c":
+            assert self._c is not None
+            if ref in self._c:
+                self._c.remove(ref)
+        elif event.parent is None:
+            self._k.pop(ref, None)
+        else:
+            pocket = self._pocket_of(event.parent)
+            if ref in self._k[pocket]:
+                self._k[pocket].remove(ref)
+            self._recard("k", pocket)  # a pocket left without items is drawn as an item
+
+    def _moved(self, event: Event) -> None:
+        ref = event.id
+        if event.space == "c":
+            assert self._c is not None and event.parent is not None
+            self._c.move(ref, event.parent, event.position or 0)
+            return
+        # K-space: the pockets are small trees; rebuild the ones the move touched. A root
+        # with items is drawn as a pocket, one without as an item: their cards may change.
+        for touched in (ref, event.parent, event.old_parent):
+            if touched is not None:
+                self._cards.pop(touched, None)
+        old_pocket = next((p for p, tree in self._k.items() if ref in tree), None)
+        if old_pocket == ref:
+            del self._k[ref]
+        elif old_pocket is not None:
+            self._k[old_pocket] = self._new_pocket(old_pocket)
+        new_pocket = self._pocket_of(ref)
+        self._k[new_pocket] = self._new_pocket(new_pocket)
+
+    def _recard(self, space: str | None, ref: str) -> None:
+        """A node's look changed (text, reach, tags...): new card, maybe a new size."""
+        self._cards.pop(ref, None)
+        tree = self._tree_of(ref)
+        if tree is not None and space is not None and ref in tree:
+            tree.set_size(ref, *self._size(space, ref))
+
+    def _touched(self) -> None:
+        self.version += 1
+        self._frame = None
         self.changed.emit()
 
-    # -- the placed map (laid out on demand) -----------------------------------------
+    def _rebuild(self) -> None:
+        self._stale = True
+        self._touched()
 
-    def parts(self) -> MapParts:
-        """The map's boxes, edges and decorations, laid out again if anything changed."""
-        if self._parts is None:
-            self._lay_out()
-        assert self._parts is not None
-        return self._parts
+    # -- building --------------------------------------------------------------------
 
-    def _lay_out(self) -> None:
-        session = self.doc.to_session()
-        options = MapOptions(orientation=self._orientation, collapsed=frozenset(self._collapsed))
-        parts = build_parts(session, options, self._style, edges=False)
-        self._options = options
-        self._session = session
-        self._parts = parts
-        self.version += 1
-        self._boxes = {}
-        self._spaces = {}
-        for space, placed in (("c", parts.layout.c_space), ("k", parts.layout.k_space)):
-            if placed is not None:
-                self._boxes.update(placed.boxes)
-                self._spaces.update(dict.fromkeys(placed.boxes, space))
-        self._index = None
-        self._edges = {}
-        self._groups = {}
-        self._routes = {}
-        self._ends = None
-        self._router = None
-        if parts.layout.c_space is not None and parts.layout.k_space is not None:
-            layout = parts.layout
-            self._router = iter_link_routes(
-                session, layout.c_space, layout.k_space, layout.gutter, self._style
-            )
+    def _ensure(self) -> None:
+        """Build the live layouts from the Document when they are stale."""
+        if not self._stale:
+            return
+        self._cards = {}
+        self._context = None
+        ckmap.use_cards(_SessionView(self.doc), self._style, self._measure)
+        doc = self.doc
+        children = {n: doc.children("c", n) for n in doc.walk("c")}
+        sizes = {n: self._size("c", n) for n in children}
+        self._c = self._tidy(doc.root, children, sizes)
+        self._k = {pocket: self._new_pocket(pocket) for pocket in doc.children("k", None)}
+        self._stale = False
 
-    def boxes(self) -> dict[str, Box]:
-        """The box of every shown node (not those inside a collapsed branch), by id."""
-        self.parts()
-        return self._boxes
+    def _tidy(self, root: str, children, sizes) -> LiveTidy:
+        style = self._style
+        return LiveTidy(root, children, sizes, gap=style.sibling_gap, level_gap=style.level_gap,
+                        orientation=self._orientation, collapsed=self._collapsed)  # fmt: skip
+
+    def _new_pocket(self, pocket: str) -> LiveTidy:
+        self._cards.pop(pocket, None)
+        doc = self.doc
+        children = {n: doc.children("k", n) for n in doc.walk("k", pocket)}
+        return self._tidy(pocket, children, {n: self._size("k", n) for n in children})
+
+    def _pocket_of(self, ref: str) -> str:
+        """The K root (pocket) a knowledge item belongs to."""
+        ancestors = list(self.doc.ancestors("k", ref))
+        return ancestors[-1] if ancestors else ref
+
+    def _tree_of(self, ref: str) -> LiveTidy | None:
+        if self.doc.has_node("c", ref):
+            return self._c
+        if self.doc.has_node("k", ref):
+            return self._k.get(self._pocket_of(ref))
+        return None
+
+    def card(self, ref: str) -> Card:
+        """How a node is drawn (its size, texts, colours), made once per change of it."""
+        card = self._cards.get(ref)
+        if card is None:
+            doc = self.doc
+            if doc.has_node("c", ref):
+                node, special = doc.concept(ref), ref == doc.root
+            else:
+                node = doc.knowledge(ref)
+                special = node.parent is None and bool(doc.children("k", ref))
+            themes, labels = self._card_context()
+            card = ckmap.card_for(node, special, themes, labels, self._style, self._measure)
+            self._cards[ref] = card
+        return card
+
+    def _size(self, space: str, ref: str) -> tuple[float, float]:
+        card = self.card(ref)
+        return card.w, card.h
+
+    def _card_context(self) -> tuple[dict, dict[str, str]]:
+        """The session's themes by id and its language's labels, for the cards."""
+        if self._context is None:
+            themes = {theme.id: theme for theme in self.doc.themes}
+            self._context = (themes, labels_for(self.doc.meta.language))
+        return self._context
+
+    # -- where things are ------------------------------------------------------------
+
+    def frame(self) -> _Frame:
+        """Offsets of the spaces, size of the map, headers and legend, for this version."""
+        self._ensure()
+        if self._frame is None:
+            self._frame = _Frame.of(self)
+        return self._frame
+
+    def size(self) -> tuple[float, float]:
+        frame = self.frame()
+        return frame.width, frame.height
 
     def box(self, ref: str) -> Box | None:
-        return self.boxes().get(ref)
+        """Where a shown node is drawn; None when it is folded away or unknown."""
+        frame = self.frame()
+        found = frame.boxes.get(ref)
+        if found is not None:
+            return found
+        if self.doc.has_node("c", ref):
+            assert self._c is not None
+            found = self._c.box(ref)
+            dx, dy = frame.c_origin
+        elif self.doc.has_node("k", ref):
+            pocket = self._pocket_of(ref)
+            tree = self._k.get(pocket)
+            found = tree.box(ref) if tree is not None else None
+            dx, dy = frame.k_left, frame.pocket_tops.get(pocket, 0.0)
+        if found is None:
+            return None
+        found = Box(found.x + dx, found.y + dy, found.w, found.h)
+        frame.boxes[ref] = found
+        return found
+
+    def boxes(self) -> dict[str, Box]:
+        """The box of every shown node, by id (O(map): for tests and the overview)."""
+        frame = self.frame()
+        if frame.every_box is None:
+            found: dict[str, Box] = {}
+            trees = [(self._c, *frame.c_origin)] if self._c is not None else []
+            trees += [(tree, frame.k_left, frame.pocket_tops[p]) for p, tree in self._k.items()]
+            for tree, dx, dy in trees:
+                for ref, box in tree.boxes().items():
+                    found[ref] = Box(box.x + dx, box.y + dy, box.w, box.h)
+            frame.boxes.update(found)
+            frame.every_box = found
+        return frame.every_box
 
     def space_of(self, ref: str) -> Space | None:
         """ "c" or "k" for a shown node, None otherwise."""
-        self.parts()
-        return self._spaces.get(ref)
-
-    def index(self) -> BoxIndex:
-        self.parts()
-        if self._index is None:
-            self._index = BoxIndex(self._boxes)
-        return self._index
-
-    def node_at(self, x: float, y: float) -> str | None:
-        return self.index().at(x, y)
+        if self.box(ref) is None:
+            return None
+        return "c" if self.doc.has_node("c", ref) else "k"
 
     def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
-        return self.index().in_rect(x0, y0, x1, y1)
+        """Shown nodes whose box meets the rectangle (found by descending the trees)."""
+        frame = self.frame()
+        found: list[str] = []
+        if self._c is not None:
+            dx, dy = frame.c_origin
+            found += self._c.nodes_in(x0 - dx, y0 - dy, x1 - dx, y1 - dy)
+        for pocket, tree in self._k.items():
+            dx, dy = frame.k_left, frame.pocket_tops[pocket]
+            found += tree.nodes_in(x0 - dx, y0 - dy, x1 - dx, y1 - dy)
+        return found
 
-    def edge(self, ref: str) -> Path | None:
-        """The curve from the node's parent to the node (None for a root)."""
-        parts = self.parts()
-        if ref not in self._edges:
-            space = self._spaces[ref]
-            placed = parts.layout.c_space if space == "c" else parts.layout.k_space
-            assert placed is not None
-            partition = self.doc.concept(ref).partition if space == "c" else None
-            self._edges[ref] = edge_path(
-                placed, ref, space == "c", partition, self._options, self._style
-            )
-        return self._edges[ref]
-
-    def children_shown(self, ref: str) -> list[str]:
-        """The node's children that are drawn (none when it is folded)."""
-        space = self._spaces.get(ref)
-        if space is None or ref in self._collapsed:
-            return []
-        return [c for c in self.doc.children(space, ref) if c in self._boxes]
-
-    def group(self, ref: str) -> Group:
-        """The drawing of one node at its place, as every renderer draws it."""
-        parts = self.parts()
-        group = self._groups.get(ref)
-        if group is None:
-            space = parts.layout.c_space if self._spaces[ref] == "c" else parts.layout.k_space
-            assert space is not None
-            box = self._boxes[ref]
-            group = space.cards[ref].group_at(box.x, box.y, self._style)
-            self._groups[ref] = group
-        return group
-
-    def _shown(self, ref: str, boxes: dict[str, Box]) -> str | None:
-        return ref if ref in boxes else self.visible_ref(ref)
+    def node_at(self, x: float, y: float) -> str | None:
+        hits = self.nodes_in(x, y, x, y)
+        return hits[0] if hits else None
 
     def visible_ref(self, ref: str) -> str | None:
         """The node itself if shown, else its nearest shown ancestor (it is folded away)."""
         space = "c" if self.doc.has_node("c", ref) else "k" if self.doc.has_node("k", ref) else None
         if space is None:
             return None
-        boxes = self.boxes()
-        if ref in boxes:
+        if self.box(ref) is not None:
             return ref
-        return next((a for a in self.doc.ancestors(space, ref) if a in boxes), None)
+        return next((a for a in self.doc.ancestors(space, ref) if self.box(a) is not None), None)
+
+    def children_shown(self, ref: str) -> list[str]:
+        """The node's children that are drawn (none when it is folded)."""
+        space = "c" if self.doc.has_node("c", ref) else "k"
+        if ref in self._collapsed:
+            return []
+        return [c for c in self.doc.children(space, ref) if self.box(c) is not None]
+
+    # -- what to draw ------------------------------------------------------------------
+
+    def group(self, ref: str) -> Group:
+        """The drawing of one node at its place, as every renderer draws it."""
+        frame = self.frame()
+        group = frame.groups.get(ref)
+        if group is None:
+            box = self.box(ref)
+            assert box is not None, f"{ref} is not shown"
+            group = self.card(ref).group_at(box.x, box.y, self._style)
+            frame.groups[ref] = group
+        return group
+
+    def edge(self, ref: str) -> Path | None:
+        """The curve from the node's parent to the node (None for a root)."""
+        in_c = self.doc.has_node("c", ref)
+        parent = self.doc.node("c" if in_c else "k", ref).parent
+        if parent is None:
+            return None
+        child_box, parent_box = self.box(ref), self.box(parent)
+        if child_box is None or parent_box is None:
+            return None
+        partition = self.doc.concept(ref).partition if in_c else None
+        return ckmap.tree_edge(ref, parent_box, child_box, in_c, partition, self._orientation,
+                               self._style)  # fmt: skip
+
+    def mark(self, ref: str) -> Text | None:
+        """The "+N" beside a folded node (how many nodes it hides), None if not folded."""
+        if ref not in self._collapsed:
+            return None
+        space = "c" if self.doc.has_node("c", ref) else "k"
+        hidden = sum(1 for _ in self.doc.walk(space, ref)) - 1
+        box = self.box(ref)
+        if hidden <= 0 or box is None:
+            return None
+        return ckmap.collapsed_mark(ref, box, hidden, self._orientation, self._style)
+
+    def decorations(self) -> list[Item]:
+        """The space headers and the legend."""
+        return self.frame().decorations
 
     # -- links -----------------------------------------------------------------------
 
+    def routable(self) -> bool:
+        """Whether links are routed around boxes here (not on very large maps)."""
+        return self.doc.node_count("c") + self.doc.node_count("k") <= ROUTE_LIMIT
+
     def routes(self) -> dict[str, list[Path]]:
-        """The links routed so far: line and arrowhead by link id."""
-        self.parts()
+        """The links routed for the current layout: line and arrowhead by link id."""
+        self._restart_routing()
         return self._routes
 
     def pending_links(self) -> bool:
-        self.parts()
+        self._restart_routing()
         return self._router is not None
+
+    def _restart_routing(self) -> None:
+        if self._routing_version == self.version:
+            return
+        self._routing_version = self.version
+        self._routes = {}
+        self._router = None
+        if self.routable() and self.doc.link_count() and self.doc.node_count("k"):
+            self._router = self._route_all()
+
+    def _route_all(self) -> Iterator[tuple[str, list[Path]]]:
+        """The shared routing, on the boxes of this version (built at the first slice)."""
+        frame = self.frame()
+        session = self.doc.to_session()
+        c_parents = {c.id: c.parent for c in session.concepts}
+        k_parents = {k.id: k.parent for k in session.knowledge}
+        c_space = ckmap.Placed({}, self._placed_boxes("c"), c_parents)
+        k_space = ckmap.Placed({}, self._placed_boxes("k"), k_parents)
+        yield from ckmap.iter_link_routes(session, c_space, k_space, frame.gutter, self._style)
+
+    def _placed_boxes(self, space: str) -> dict[str, Box]:
+        found = {}
+        for ref in self.doc.walk(space):
+            box = self.box(ref)
+            if box is not None:
+                found[ref] = box
+        return found
 
     def route_some(self, seconds: float) -> bool:
         """Route links for about `seconds`; True while some remain to route."""
-        self.parts()
+        self._restart_routing()
         if self._router is None:
             return False
         deadline = time.perf_counter() + seconds
@@ -241,19 +443,89 @@ class MapScene(QObject):
         self._router = None
         return False
 
+    def links_near(self, refs: list[str]) -> list[tuple[str, str, Box, Box]]:
+        """(link id, kind, concept box, knowledge box) of the links touching these nodes
+        (or their folded descendants' links, drawn to them): the plain curves."""
+        found: dict[str, tuple[str, str, Box, Box]] = {}
+        for ref in refs:
+            for link in self._links_shown_at(ref):
+                concept = self.visible_ref(link.concept)
+                item = self.visible_ref(link.knowledge)
+                if concept is not None and item is not None:
+                    found[link.id] = (link.id, link.kind, self.box(concept), self.box(item))
+        return list(found.values())
+
+    def _links_shown_at(self, ref: str):
+        if ref not in self._collapsed:
+            return self.doc.links_of(ref)
+        space = "c" if self.doc.has_node("c", ref) else "k"
+        return [link for node in self.doc.walk(space, ref) for link in self.doc.links_of(node)]
+
     def link_ends(self) -> list[tuple[str, str, Box, Box]]:
-        """(link id, kind, concept box, knowledge box) of every link, for the plain
-        curves drawn while a link waits to be routed and in the overview."""
-        parts = self.parts()
-        if self._ends is None:
-            self._ends = []
-            if parts.layout.c_space is not None and parts.layout.k_space is not None:
-                assert self._session is not None
-                boxes = self._boxes
-                for link in self._session.links:
-                    concept = self._shown(link.concept, boxes)
-                    item = self._shown(link.knowledge, boxes)
-                    if concept is not None and item is not None:
-                        ends = (link.id, link.kind, self._boxes[concept], self._boxes[item])
-                        self._ends.append(ends)
-        return self._ends
+        """Every link's ends (O(links): for the zoomed-out overview)."""
+        boxes = self.boxes()
+        found = []
+        for link in self.doc.links:
+            concept = boxes.get(link.concept) or self.box(self.visible_ref(link.concept) or "")
+            item = boxes.get(link.knowledge) or self.box(self.visible_ref(link.knowledge) or "")
+            if concept is not None and item is not None:
+                found.append((link.id, link.kind, concept, item))
+        return found
+
+
+class _SessionView:
+    """The few session fields a card reads, straight from the Document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.meta = doc.meta
+        self.themes = doc.themes
+
+
+class _Frame:
+    """Per version: where each space starts, the map's size, headers and legend."""
+
+    def __init__(self) -> None:
+        self.c_origin = (0.0, 0.0)
+        self.k_left = 0.0
+        self.pocket_tops: dict[str, float] = {}
+        self.gutter = 0.0
+        self.width = self.height = 0.0
+        self.decorations: list[Item] = []
+        self.boxes: dict[str, Box] = {}  # absolute boxes read so far
+        self.every_box: dict[str, Box] | None = None
+        self.groups: dict[str, Group] = {}
+
+    @classmethod
+    def of(cls, scene: MapScene) -> _Frame:
+        """The same arithmetic as `ckmap._layout_spaces` and `_build_parts`."""
+        frame = cls()
+        style, doc = scene.style, scene.doc
+        top = style.margin + ckmap.HEADER
+        frame.c_origin = (style.margin, top)
+        assert scene._c is not None
+        cx0, _, cx1, cy1 = scene._c.bounds()
+        c_right, c_bottom = style.margin + (cx1 - cx0), top + cy1
+        frame.gutter = style.gutter + min(150.0, 3.0 * doc.link_count())
+        frame.k_left = c_right + frame.gutter
+        right, bottom, y = c_right, c_bottom, top
+        for pocket in doc.children("k", None):
+            tree = scene._k[pocket]
+            frame.pocket_tops[pocket] = y
+            x0, _, x1, y1 = tree.bounds()
+            right = max(right, frame.k_left + (x1 - x0))
+            bottom = max(bottom, y + y1)
+            y += y1 + style.pocket_gap
+        labels = labels_for(doc.meta.language)
+        lefts = {"c_space": style.margin}
+        if scene._k:
+            lefts["k_space"] = frame.k_left
+        headers = ckmap.headers(lefts, labels, style)
+        measure = scene._measure
+        right = max([right, *(h.x + measure.width(h.lines[0], h.size, True) for h in headers)])
+        width = right + style.margin
+        legend, width, bottom = ckmap.legend_block(
+            _SessionView(doc), labels, style, measure, c_bottom, c_right, bottom, width
+        )
+        frame.decorations = [*headers, *legend]
+        frame.width, frame.height = width, bottom + style.margin
+        return frame

@@ -18,8 +18,15 @@ from ckstudio.storage import load_session, save_session
 class Workspace:
     """Everything that lives and dies with one open session."""
 
-    def __init__(self, session: Session, path: Path | None, style: Style, orientation: str):
-        self.doc = Document(session)
+    def __init__(
+        self,
+        session: Session,
+        path: Path | None,
+        style: Style,
+        orientation: str,
+        checked: bool = False,
+    ) -> None:
+        self.doc = Document(session, checked=checked)
         self.path = path
         self.stack = QUndoStack()
         self.scene = MapScene(self.doc, style, orientation)
@@ -29,7 +36,7 @@ class Workspace:
     @classmethod
     def open(cls, path: Path, style: Style, orientation: str) -> Workspace:
         """Load a session file; raises SessionLoadError with a one-line reason."""
-        return cls(load_session(path), path, style, orientation)
+        return cls(load_session(path), path, style, orientation, checked=True)
 
     def save(self, path: Path | None = None) -> None:
         """Write the session (atomically, with backups); the stack becomes clean."""

@@ -21,7 +21,7 @@ from ckstudio.layout.routing import SPREAD, Area, Lanes, end_direction, reverse,
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box, tidy_layout
 from ckstudio.model.gcpause import collector_paused
-from ckstudio.model.session import Session
+from ckstudio.model.session import Concept, KnowledgeItem, Session, Theme
 
 HEADER = 22.0  # room for "C-space" / "K-space" above the trees
 LEGEND_GAP = 30.0
@@ -221,6 +221,32 @@ def _children(nodes: Iterable) -> dict[str | None, list[str]]:
     return children
 
 
+def use_cards(session: Session, style: Style, measure: TextMeasure) -> None:
+    """Set the card cache up for this session's language and themes (and style)."""
+    theme_colors = tuple((theme.id, theme.color) for theme in session.themes)
+    _CARDS.use(style, measure, session.meta.language, theme_colors)
+
+
+def card_for(
+    node: Concept | KnowledgeItem,
+    special: bool,
+    themes: dict[str, Theme],
+    labels: dict[str, str],
+    style: Style,
+    measure: TextMeasure,
+) -> Card:
+    """One node's card, as the map draws it (`special`: C0, or a pocket of knowledge).
+
+    Call `use_cards` first; unchanged nodes get their cached card. `themes` are
+    the session's by id, `labels` those of its language (`labels_for`).
+    """
+    if isinstance(node, Concept):
+        return _CARDS.card(
+            node, special, lambda: concept_card(node, special, themes, labels, style, measure)
+        )
+    return _CARDS.card(node, special, lambda: knowledge_card(node, special, labels, style, measure))
+
+
 def _place_concepts(session, options, style, measure, labels, left, top) -> Placed:
     themes = {theme.id: theme for theme in session.themes}
     root = next(c.id for c in session.concepts if c.parent is None)
@@ -291,7 +317,22 @@ def edge_path(
     parent = placed.parents[ref]
     if parent is None or parent not in placed.boxes:
         return None
-    start, segments = _tree_curve(placed.boxes[parent], placed.boxes[ref], options.orientation)
+    box = placed.boxes[ref]
+    return tree_edge(ref, placed.boxes[parent], box, in_c, partition, options.orientation, style)
+
+
+def tree_edge(
+    ref: str,
+    parent: Box,
+    child: Box,
+    in_c: bool,
+    partition: str | None,
+    orientation: str,
+    style: Style = DEFAULT_STYLE,
+) -> Path:
+    """The curve from a parent's box to its child's; in C-space weight and dash tell
+    the partition kind."""
+    start, segments = _tree_curve(parent, child, orientation)
     width = style.partition_width[partition] if in_c else 1.0
     dash = style.partition_dash[partition] if in_c else ()
     return Path(start, segments, style.edge, width, dash, role="edge", ref=ref)
@@ -324,14 +365,18 @@ def _collapsed_marks(placed: Placed, options: MapOptions, style: Style) -> list[
         while stack:
             count += 1
             stack.extend(children.get(stack.pop(), ()))
-        box = placed.boxes[ref]
-        x, y = (box.x + box.w + 4, box.y + box.h / 2 + 3)
-        if options.orientation == "down":
-            x, y = box.x + box.w / 2, box.y + box.h + style.small_size + 2
-        marks.append(Text(x, y, (f"+{count}",), style.small_size, style.faint_ink, 0, True,
-                          anchor="middle" if options.orientation == "down" else "start",
-                          role="collapsed", ref=ref))  # fmt: skip
+        marks.append(collapsed_mark(ref, placed.boxes[ref], count, options.orientation, style))
     return marks
+
+
+def collapsed_mark(ref: str, box: Box, count: int, orientation: str, style: Style) -> Text:
+    """The "+N" beside a collapsed node: how many descendants it hides."""
+    x, y = (box.x + box.w + 4, box.y + box.h / 2 + 3)
+    if orientation == "down":
+        x, y = box.x + box.w / 2, box.y + box.h + style.small_size + 2
+    return Text(x, y, (f"+{count}",), style.small_size, style.faint_ink, 0, True,
+                anchor="middle" if orientation == "down" else "start",
+                role="collapsed", ref=ref)  # fmt: skip
 
 
 def _visible(ref: str, placed: Placed) -> str:
@@ -459,28 +504,56 @@ def _arrow_path(start, segments, ref: str, color: str, dash) -> list[Path]:
 
 
 def _headers(c_space, k_space, labels, style) -> list[Text]:
-    headers = []
+    lefts = {}
     for placed, key in ((c_space, "c_space"), (k_space, "k_space")):
         if placed is not None and placed.boxes:
-            left = min(b.x for b in placed.boxes.values())
-            headers.append(Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_ink,
-                                0, True, role="header"))  # fmt: skip
-    return headers
+            lefts[key] = min(b.x for b in placed.boxes.values())
+    return headers(lefts, labels, style)
+
+
+def headers(lefts: dict[str, float], labels: dict[str, str], style: Style) -> list[Text]:
+    """ "C-space" / "K-space" above each space, from its left edge (by "c_space"/"k_space")."""
+    return [
+        Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_ink, 0, True,
+             role="header")
+        for key, left in lefts.items()
+    ]  # fmt: skip
 
 
 def _legend(session, labels, style, measure, layout: Layout, width: float):
     """The legend under C-space when it fits there beside a taller K-space, else under all."""
     c_space, k_space = layout.c_space, layout.k_space
+    c_bottom = c_right = None
     if c_space and k_space:
         c_bottom = max(b.y + b.h for b in c_space.boxes.values())
-        c_width = max(b.x + b.w for b in c_space.boxes.values()) - style.margin
+        c_right = max(b.x + b.w for b in c_space.boxes.values())
+    return legend_block(session, labels, style, measure, c_bottom, c_right, layout.bottom, width)
+
+
+def legend_block(
+    session: Session,
+    labels: dict[str, str],
+    style: Style,
+    measure: TextMeasure,
+    c_bottom: float | None,
+    c_right: float | None,
+    bottom: float,
+    width: float,
+) -> tuple[list[Item], float, float]:
+    """The legend's items, and the map's width and bottom with it.
+
+    Under C-space (given its bottom and right edge when K-space is beside it)
+    if it fits there, beside a taller K-space; else under everything.
+    """
+    if c_bottom is not None and c_right is not None:
+        c_width = c_right - style.margin
         items, legend_width, legend_bottom = legend_items(
             session, labels, style, measure, style.margin, c_bottom + BELOW_LANES, c_width
         )
-        if legend_bottom <= layout.bottom and legend_width <= c_width:
-            return items, width, layout.bottom
+        if legend_bottom <= bottom and legend_width <= c_width:
+            return items, width, bottom
     items, legend_width, legend_bottom = legend_items(
-        session, labels, style, measure, style.margin, layout.bottom + LEGEND_GAP,
+        session, labels, style, measure, style.margin, bottom + LEGEND_GAP,
         max(width - 2 * style.margin, 520.0),
     )  # fmt: skip
     return items, max(width, style.margin * 2 + legend_width), legend_bottom

@@ -47,7 +47,8 @@ BOLD_FALLBACK_FILES = (
     "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
 )
 # No-break spaces keep their words together, and are drawn as plain spaces.
-NO_BREAK = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+GLUE = "\u00a0\u2007\u202f"  # no-break spaces: they join words, and print as spaces
+NO_BREAK = str.maketrans(dict.fromkeys(GLUE, " "))
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 UNKNOWN_WIDTH = 1000.0  # thousandths of an em
 CACHE_LIMIT = 200_000  # strings remembered, so a hostile session cannot fill memory
@@ -153,8 +154,10 @@ class TextMeasure:
         space = self.char_width(" ", bold)
         lines: list[str] = []
         line, used = "", 0.0
+        glued = any(char in paragraph for char in GLUE)  # most paragraphs have none
         for word in filter(None, BREAKING_SPACE.split(paragraph)):
-            word = word.translate(NO_BREAK)
+            if glued:
+                word = word.translate(NO_BREAK)
             units = self._units(word, bold)
             if line and used + space + units <= limit:
                 line, used = f"{line} {word}", used + space + units

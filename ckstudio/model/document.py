@@ -60,8 +60,10 @@ class InvalidSessionError(ValueError):
 class Document:
     """The one way to read and change a session while it is open."""
 
-    def __init__(self, session: Session) -> None:
-        problems = session_problems(session)
+    def __init__(self, session: Session, *, checked: bool = False) -> None:
+        """Wrap a session; `checked` says it has just passed the whole-file rules
+        (`load_session` applies them), so they are not run twice on opening."""
+        problems = [] if checked else session_problems(session)
         if problems:
             raise InvalidSessionError(f"the session is not valid: {problems[0]}")
         self._meta: Meta = session.meta

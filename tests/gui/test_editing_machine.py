@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from ckstudio.model.integrity import session_problems
 from tests.gui.conftest import EXAMPLES
+from tests.gui.test_mapscene import assert_same_boxes, export_boxes
 
 GARDEN = EXAMPLES / "school-garden-workshop.ck.json"
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=24)
@@ -128,6 +129,10 @@ class EditingWindow(RuleBasedStateMachine):
         assert set(scene.boxes()) == set(self.nodes()) - hidden
         routed = set(scene.routes())
         assert routed <= {link.id for link in self.doc.links}
+
+    @invariant()
+    def nodes_stand_where_the_export_puts_them(self):
+        assert_same_boxes(self.workspace.scene, export_boxes(self.doc, self.workspace.scene))
 
     @invariant()
     def the_session_obeys_the_file_rules(self):

@@ -278,3 +278,11 @@ def test_creation_times_need_a_time(doc):
         doc.apply(SetMeta("created", "2020-05-06"))
     doc.apply(SetMeta("created", "2020-05-06T10:00:00+02:00"))
     assert doc.meta.created == "2020-05-06T10:00:00+02:00"
+
+
+def test_only_a_session_checked_by_the_loader_skips_the_rules(doc):
+    session = doc.to_session()
+    broken = session.model_copy(update={"concepts": session.concepts[1:]})  # C0 gone
+    with pytest.raises(InvalidSessionError):
+        Document(broken)
+    assert Document(session, checked=True).node_count("c") == len(session.concepts)
