@@ -163,6 +163,7 @@ class TextMeasure:
                 line, used = f"{line} {word}", used + space + units
                 continue
             if line:
+                self._known(line, bold, used)
                 lines.append(line)
                 line, used = "", 0.0
             if units <= limit:
@@ -171,8 +172,14 @@ class TextMeasure:
             pieces = list(self._cut(word, max_width, size, bold))
             lines += pieces[:-1]
             line, used = pieces[-1], self._units(pieces[-1], bold)
+        self._known(line, bold, used)
         lines.append(line)
         return lines
+
+    def _known(self, line: str, bold: bool, units: float) -> None:
+        """Remember a wrapped line's width: cards measure their lines right after."""
+        if len(self._words) < CACHE_LIMIT:
+            self._words.setdefault((line, bold), units)
 
     def _cut(self, word: str, max_width: float, size: float, bold: bool) -> Iterator[str]:
         """A word wider than a line, in pieces that fit (at least one character each)."""
