@@ -7,15 +7,41 @@ ends in one call of the editing verbs, so a whole drag is one undo step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QWidget
 
+from ckstudio.gui.editing import MapEditor
+from ckstudio.gui.mapitem import Marks
+from ckstudio.gui.mapscene import MapScene
+from ckstudio.gui.selection import Selection
 from ckstudio.layout.tidy import Box
 
-if TYPE_CHECKING:
-    from ckstudio.gui.canvas import MapCanvas
+
+class MapCanvas(Protocol):
+    """What a gesture needs of the canvas (the canvas itself imports the gestures)."""
+
+    editor: MapEditor
+    scene_model: MapScene
+    selection: Selection
+    marks: Marks
+
+    def mapToScene(self, point: QPoint) -> QPointF: ...
+
+    def viewport(self) -> QWidget: ...
+
+    def scroll_by(self, dx: int, dy: int) -> None: ...
+
+    def drag_distance(self) -> int: ...
+
+    def clear_marks(self) -> None: ...
+
+    def update_marks(self) -> None: ...
+
+    def tr(self, text: str) -> str: ...
+
 
 EDGE_SHARE = 0.28  # the part of a box near each end that means "before" / "after"
 

@@ -9,7 +9,7 @@ costs a few batched calls, not 40,000 item paints).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -40,7 +40,6 @@ class Marks:
     link_line: QLineF | None = None  # a link being dragged
     link_target: QRectF | None = None
     rubber: QRectF | None = None
-    extra: dict = field(default_factory=dict)
 
 
 class MapItem(QGraphicsItem):

@@ -53,7 +53,6 @@ class MapScene(QObject):
         self._orientation = orientation
         self._measure: TextMeasure = shared_measure()
         self._collapsed: set[str] = set()
-        self.newest: str | None = None  # the node added last, for the view to show
         self.version = 0  # counts the changes, so that painters know when to drop caches
         self._stale = True  # the live layouts must be built again from the Document
         self._c: LiveTidy | None = None
@@ -109,9 +108,7 @@ class MapScene(QObject):
     # -- following the Document ------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        if event.change is Change.NODE_ADDED:
-            self.newest = event.id
-        elif event.change is Change.NODE_REMOVED:
+        if event.change is Change.NODE_REMOVED:
             self._collapsed.discard(event.id)
         if not self._stale:
             try:
