@@ -68,16 +68,16 @@ def branch_with_links(window) -> str:
 def school(window) -> None:
     concept = branch_with_links(window)
     window.workspace.selection.set([concept])
-    window.canvas.set_zoom(1.0)
+    window.canvas.set_zoom(1.0)  # the reading size is 150 %; 100 % shows more of the map
     window.canvas.centerOn(*_centre(window, concept))
 
 
 def building(window) -> None:
-    window.canvas.fit_all()
-    window.canvas.set_zoom(max(window.canvas.zoom, 0.45))
     doc = window.workspace.doc
-    window.workspace.selection.set([doc.root])
-    window.canvas.centerOn(*_centre(window, doc.root))
+    first = doc.children("c", doc.root)[0]
+    window.workspace.selection.set([first])
+    window.canvas.set_zoom(0.8)
+    window.canvas.centerOn(*_centre(window, first))
 
 
 def typing(window) -> None:

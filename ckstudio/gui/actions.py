@@ -38,7 +38,8 @@ def make_action(parent: QObject, spec: Spec, slot: Callable[[], object]) -> QAct
             keys += QKeySequence.keyBindings(key)
         else:
             keys.append(QKeySequence(key))
-    unique = list(dict.fromkeys(k.toString() for k in keys if not k.isEmpty()))
+    unique = [k for k in dict.fromkeys(k.toString() for k in keys if not k.isEmpty())
+              if _portable(k)]  # fmt: skip
     action.setShortcuts([QKeySequence(k) for k in unique])
     if spec.map_only:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -53,3 +54,14 @@ def make_action(parent: QObject, spec: Spec, slot: Callable[[], object]) -> QAct
     else:
         action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+_NAMED_KEYS = {"Tab", "Ins", "Del", "Return", "Enter", "Space", "Up", "Down", "Left", "Right",
+               "Backspace", "Esc", "PgUp", "PgDown", "Home", "End"}  # fmt: skip
+
+
+def _portable(key: str) -> bool:
+    """Keys found on every keyboard: not "Save", "Zoom In" or "Help", which some
+    platforms' standard bindings add and which the help would list as if typable."""
+    last = key.split("+")[-1] or "+"
+    return len(last) == 1 or last in _NAMED_KEYS or (last[0] == "F" and last[1:].isdigit())

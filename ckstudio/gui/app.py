@@ -56,7 +56,7 @@ def build_window(path: Path | None) -> MainWindow:
     from ckstudio.gui.settings import Settings
     from ckstudio.gui.theme import apply_theme, map_style
     from ckstudio.gui.workspace import Workspace
-    from ckstudio.model.templates import new_session
+    from ckstudio.model.templates import DEFAULT_TITLE, new_session
 
     app = application()
     settings = Settings()
@@ -66,8 +66,7 @@ def build_window(path: Path | None) -> MainWindow:
     if path is not None:
         workspace = Workspace.open(path, style, orientation)
     else:
-        title = app.translate("app", "New workshop")
-        workspace = Workspace(
-            new_session(title, language=system_language()), None, style, orientation
-        )
+        language = system_language()
+        session = new_session(DEFAULT_TITLE[language], language=language)
+        workspace = Workspace(session, None, style, orientation)
     return MainWindow(workspace, settings)

@@ -26,7 +26,7 @@ FIT_MAX_ZOOM = 2.5  # a tiny map fitted to the window is not blown up beyond thi
 ROUTING_SLICE = 0.008  # seconds of link routing per turn of the event loop
 PAN_STEP = 80  # pixels per Ctrl+arrow
 REFUSED = QColor("#D1242F")
-DROP = QColor("#1F6FEB")
+DROP = QColor("#1A7F37")  # green: where the node will go (blue is the selection)
 
 
 class MapCanvas(QGraphicsView):
@@ -214,8 +214,19 @@ class MapCanvas(QGraphicsView):
             self._new_nodes.add(ref)
         text = initial or self.editor.doc.node(space, ref).text
         self._style_editor()
+        self.marks.typing = ref
         self.text_editor.open(ref, text, select_all=not initial)
         self._reposition_editor()
+        self._show_editor()
+
+    def _show_editor(self) -> None:
+        """Scroll so that the whole text box is in view (a new node near an edge)."""
+        box = self.text_editor.geometry()
+        area = self.viewport().rect().adjusted(20, 20, -20, -20)
+        dx = max(0, box.right() - area.right()) or min(0, box.left() - area.left())
+        dy = max(0, box.bottom() - area.bottom()) or min(0, box.top() - area.top())
+        if dx or dy:
+            self.scroll_by(dx, dy)
 
     def _style_editor(self) -> None:
         font = QFont(register_fonts())
@@ -238,9 +249,12 @@ class MapCanvas(QGraphicsView):
     def _editing_finished(self, ref: str, text: str, accepted: bool, then: str) -> None:
         is_new = ref in self._new_nodes
         self._new_nodes.discard(ref)
+        self.marks.typing = None
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if accepted and text.strip():
             self.editor.set_text(ref, text)
+            self.refresh()
+            self.ensure_shown(ref)  # its final box, wider than the empty one
         elif is_new and not text.strip():
             self.editor.cancel_new(ref)  # an empty new node leaves no trace
             return
@@ -332,9 +346,9 @@ class MapCanvas(QGraphicsView):
     # -- feedback over the map -------------------------------------------------------
 
     def clear_marks(self) -> None:
-        hovered = self.marks.hovered
+        hovered, typing = self.marks.hovered, self.marks.typing
         self.marks.__init__()
-        self.marks.hovered = hovered
+        self.marks.hovered, self.marks.typing = hovered, typing
         self.update_marks()
 
     def update_marks(self) -> None:

@@ -230,8 +230,8 @@ class MapEditor(QObject):
         else:
             roots = self.doc.children("k", None)
             if not roots:
-                self.message.emit(self.tr("K-space is empty: add a pocket of knowledge."))
                 self.add_pocket()
+                self.message.emit(self.tr("First pocket of knowledge added: type its name."))
                 return
             target = roots[0]
         if target is not None:

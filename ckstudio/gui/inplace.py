@@ -22,6 +22,11 @@ class NodeTextEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.Box)
+        # The selection's blue, on the box itself (the node's own frame is hidden meanwhile).
+        self.setStyleSheet(
+            "#nodeTextEditor { border: 3px solid #1F6FEB; border-radius: 4px;"
+            " background: #FFFFFF; color: #1A1A1A; }"
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -43,7 +43,9 @@ class MapCanvas(Protocol):
     def tr(self, text: str) -> str: ...
 
 
-EDGE_SHARE = 0.28  # the part of a box near each end that means "before" / "after"
+EDGE_SHARE = 0.25  # the part of a box near each end that means "before" / "after"
+EDGE = 30  # pixels from the view's edge where a drag scrolls the view
+SCROLL_STEP = 24
 
 
 class Interaction:
@@ -92,7 +94,7 @@ class Pan(Interaction):
 
 
 class RubberBand(Interaction):
-    """Shift- or Ctrl-drag on empty space: select the nodes inside the rectangle."""
+    """Shift- or Ctrl-drag on empty space: select the nodes wholly inside the rectangle."""
 
     def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
         super().__init__(canvas, event)
@@ -108,10 +110,12 @@ class RubberBand(Interaction):
     def release(self, event: QMouseEvent) -> None:
         rect = self._rect(event).normalized()
         self.canvas.clear_marks()
-        found = self.canvas.scene_model.nodes_in(
-            rect.left(), rect.top(), rect.right(), rect.bottom()
-        )
         scene = self.canvas.scene_model
+        found = [
+            ref
+            for ref in scene.nodes_in(rect.left(), rect.top(), rect.right(), rect.bottom())
+            if rect.contains(_qrect(scene.box(ref)))  # wholly inside, not just touched
+        ]
         found.sort(key=lambda r: (scene.box(r).y, scene.box(r).x))
         if self._adding:
             self.canvas.selection.add(found)
@@ -129,6 +133,7 @@ class DragNodes(Interaction):
 
     def __init__(self, canvas: MapCanvas, event: QMouseEvent, refs: list[str]) -> None:
         super().__init__(canvas, event)
+        self.pressed = refs[-1] if refs else None
         editor = canvas.editor
         space = editor.space_of(refs[-1])
         self.refs = [r for r in refs if editor.space_of(r) == space and r != editor.doc.root]
@@ -145,6 +150,7 @@ class DragNodes(Interaction):
             self.dragging = bool(self.refs)
             if not self.dragging:
                 return
+        _scroll_near_edges(self.canvas, point)
         self._aim(self.canvas.mapToScene(point))
         self.canvas.update_marks()
 
@@ -167,6 +173,7 @@ class DragNodes(Interaction):
             self.reason = canvas.tr("A node cannot go inside its own branch.")
         if self.reason:
             marks.refused = _qrect(box)
+            canvas.editor.message.emit(self.reason)
             return
         if target == doc.root or zone == "into":
             self.drop = (target, len(doc.children(self.space, target)))
@@ -180,6 +187,8 @@ class DragNodes(Interaction):
     def release(self, event: QMouseEvent) -> None:
         self.canvas.clear_marks()
         if not self.dragging:
+            if self.pressed is not None:  # a click, not a drag: that node alone
+                self.canvas.selection.set([self.pressed])
             return
         if self.drop is not None:
             parent, position = self.drop
@@ -222,6 +231,17 @@ class DragLink(Interaction):
             editor.link(self.source, self.target, "c_to_k")
         else:
             editor.link(self.target, self.source, "k_to_c")
+
+
+def _scroll_near_edges(canvas: MapCanvas, point: QPoint) -> None:
+    """Dragging close to an edge of the view moves the view, to reach a node out of sight."""
+    area = canvas.viewport().rect()
+    dx = -SCROLL_STEP if point.x() < EDGE else SCROLL_STEP if point.x() > area.width() - EDGE else 0
+    dy = (
+        -SCROLL_STEP if point.y() < EDGE else SCROLL_STEP if point.y() > area.height() - EDGE else 0
+    )
+    if dx or dy:
+        canvas.scroll_by(dx, dy)
 
 
 def _zone(box: Box, point: QPointF, orientation: str) -> str:

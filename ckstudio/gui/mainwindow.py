@@ -33,7 +33,7 @@ from ckstudio.gui.settings import Settings
 from ckstudio.gui.shortcuts_help import shortcuts_dialog
 from ckstudio.gui.theme import apply_theme, map_style
 from ckstudio.gui.workspace import Workspace
-from ckstudio.model.templates import new_session
+from ckstudio.model.templates import DEFAULT_TITLE, new_session
 from ckstudio.storage import SessionFileError
 
 FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
@@ -204,6 +204,12 @@ class MainWindow(QMainWindow):
             ),
             (Spec("dark", tr("&Dark theme"), ["Ctrl+Shift+D"], checkable=True), self._toggle_theme),
             (
+                Spec(
+                    "legend", tr("&Legend"), tip=tr("Show the legend under the map"), checkable=True
+                ),
+                self._toggle_legend,
+            ),
+            (
                 Spec("shortcuts", tr("&Keyboard shortcuts"), [Std.HelpContents, "F1"]),
                 self._show_shortcuts,
             ),
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
         self.actions_by_name["orientation"].setChecked(self.settings.orientation == "right")
         self.actions_by_name["dark"].setChecked(self.settings.theme == "dark")
+        self.actions_by_name["legend"].setChecked(self.settings.legend)
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
@@ -235,8 +242,8 @@ class MainWindow(QMainWindow):
                                "add_sibling_before", "add_pocket", "edit_text", "delete", None,
                                "link", "link_back"],
             self.tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
-                               "collapse", "go_c", "go_k", None, "orientation", "dark", None,
-                               "docks"],
+                               "collapse", "go_c", "go_k", None, "orientation", "dark",
+                               "legend", None, "docks"],
             self.tr("&Help"): ["shortcuts", "about"],
         }  # fmt: skip
         for title, names in groups.items():
@@ -277,7 +284,7 @@ class MainWindow(QMainWindow):
         self.history_dock = QDockWidget(self.tr("History"), self)
         self.history_dock.setObjectName("historyDock")
         self.undo_view = QUndoView()
-        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.undo_view.setEmptyLabel(self.tr("Session opened"))
         self.history_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         undo = make_action(self, Spec("undo", self.tr("&Undo"), [Std.Undo, "Ctrl+Z"]), self._undo)
@@ -304,6 +311,7 @@ class MainWindow(QMainWindow):
             old_canvas.text_editor.close_editor(True)
         previous = self.workspace if old_canvas is not None else None
         self.workspace = workspace
+        workspace.scene.set_legend(self.action("legend").isChecked())
         self.canvas = MapCanvas(workspace.editor, self)
         self.canvas.addActions(self._map_actions())
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -363,14 +371,17 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self) -> None:
         doc = self.workspace.doc
+        counts = (
+            (doc.node_count("c"), self.tr("concept"), self.tr("concepts")),
+            (doc.node_count("k"), self.tr("knowledge item"), self.tr("knowledge items")),
+            (doc.link_count(), self.tr("link"), self.tr("links")),
+        )
         self._counts.setText(
-            self.tr("{c} concepts · {k} knowledge items · {l} links").format(
-                c=doc.node_count("c"), k=doc.node_count("k"), l=doc.link_count()
-            )
+            " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
         )
 
     def _show_zoom(self, zoom: float) -> None:
-        self._zoom.setText(f"{zoom * 100:.0f} %")
+        self._zoom.setText(self.tr("Zoom {percent} %").format(percent=f"{zoom * 100:.0f}"))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT)
@@ -401,6 +412,11 @@ class MainWindow(QMainWindow):
         orientation = "right" if self.action("orientation").isChecked() else "down"
         self.settings.orientation = orientation
         self.workspace.scene.set_orientation(orientation)
+
+    def _toggle_legend(self) -> None:
+        shown = self.action("legend").isChecked()
+        self.settings.legend = shown
+        self.workspace.scene.set_legend(shown)
 
     def _toggle_theme(self) -> None:
         theme = "dark" if self.action("dark").isChecked() else "light"
@@ -433,7 +449,8 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if not self._may_discard():
             return
-        session = new_session(self.tr("New workshop"), language=system_language())
+        language = system_language()
+        session = new_session(DEFAULT_TITLE[language], language=language)
         self._set_workspace(Workspace(session, None, self._style(), self._orientation()))
 
     def open_dialog(self) -> None:

@@ -25,6 +25,7 @@ from ckstudio.layout.tidy import Box
 MIN_TEXT_PIXELS = 4.0  # below this, text is not drawn (overview)
 SELECTED = QColor("#1F6FEB")
 HOVERED = QColor("#1F6FEB")
+HALO = QColor(31, 111, 235, 90)
 MAX_IMAGE_SIDE = 6000  # pixels: above, the overview is drawn directly, not cached
 PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
 
@@ -40,6 +41,7 @@ class Marks:
     link_line: QLineF | None = None  # a link being dragged
     link_target: QRectF | None = None
     rubber: QRectF | None = None
+    typing: str | None = None  # the node whose text box is open: its frame is the box's
 
 
 class MapItem(QGraphicsItem):
@@ -226,8 +228,8 @@ class MapItem(QGraphicsItem):
         for color, lines in overview.links.items():
             painter.setPen(QPen(QColor(color), 0))
             painter.drawLines(lines)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for fill, rects in overview.boxes.items():
+        for (fill, stroke), rects in overview.boxes.items():
+            painter.setPen(QPen(QColor(stroke), 0))
             painter.setBrush(QColor(fill))
             painter.drawRects(rects)
 
@@ -243,24 +245,27 @@ class MapItem(QGraphicsItem):
         if hovered_box is not None and hovered not in self._selection:
             painter.setPen(QPen(HOVERED, 1.5 * pixel))
             painter.drawRoundedRect(_grow(hovered_box, 3 * pixel), 6, 6)
-        painter.setPen(QPen(SELECTED, 3.0 * pixel))
         routes = scene.routes()
         for ref in self._selection.ids:
             box = scene.box(ref)
-            if box is not None:
-                rect = _grow(box, 4 * pixel)
+            if box is not None and ref != self._marks.typing:
+                rect = _grow(box, 6 * pixel)  # a gap, then the frame: clear of thick borders
                 if rect.intersects(exposed):
-                    painter.drawRoundedRect(rect, 7, 7)
-            elif ref in routes:
+                    painter.setPen(QPen(SELECTED, 5.0 * pixel))
+                    painter.drawRoundedRect(rect, 8, 8)
+            elif ref in routes:  # a link: a halo under it, its own colour and dash on top
+                painter.setPen(QPen(HALO, 9.0 * pixel))
+                painter.drawPath(qt_path(routes[ref][0]))
                 for path in routes[ref]:
-                    painter.drawPath(qt_path(path))
+                    paint_item(painter, path)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 class _Overview:
     """Batched primitives for the zoomed-out map, built once per layout."""
 
     def __init__(self) -> None:
-        self.boxes: dict[str, list[QRectF]] = {}
+        self.boxes: dict[tuple[str, str], list[QRectF]] = {}  # by (fill, outline)
         self.edges: list[QLineF] = []
         self.links: dict[str, list[QLineF]] = {}
 
@@ -271,7 +276,8 @@ class _Overview:
         doc = scene.doc
         for ref, box in boxes.items():
             rect = QRectF(box.x, box.y, box.w, box.h)
-            overview.boxes.setdefault(scene.card(ref).fill, []).append(rect)
+            card = scene.card(ref)
+            overview.boxes.setdefault((card.fill, card.stroke), []).append(rect)
             parent = doc.node("c" if doc.has_node("c", ref) else "k", ref).parent
             if parent is not None and parent in boxes:
                 overview.edges.append(_centre_line(boxes[parent], box))

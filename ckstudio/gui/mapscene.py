@@ -53,6 +53,7 @@ class MapScene(QObject):
         self._orientation = orientation
         self._measure: TextMeasure = shared_measure()
         self._collapsed: set[str] = set()
+        self._legend = True
         self.version = 0  # counts the changes, so that painters know when to drop caches
         self._stale = True  # the live layouts must be built again from the Document
         self._c: LiveTidy | None = None
@@ -88,6 +89,15 @@ class MapScene(QObject):
             raise ValueError(f"orientation must be one of {ORIENTATIONS}")
         self._orientation = orientation
         self._rebuild()
+
+    @property
+    def legend(self) -> bool:
+        return self._legend
+
+    def set_legend(self, shown: bool) -> None:
+        """Show or hide the legend under the map (the exports always have it)."""
+        self._legend = shown
+        self._touched()
 
     def is_collapsed(self, ref: str) -> bool:
         return ref in self._collapsed
@@ -520,9 +530,11 @@ class _Frame:
         measure = scene._measure
         right = max([right, *(h.x + measure.width(h.lines[0], h.size, True) for h in headers)])
         width = right + style.margin
-        legend, width, bottom = ckmap.legend_block(
-            _SessionView(doc), labels, style, measure, c_bottom, c_right, bottom, width
-        )
+        legend: list[Item] = []
+        if scene.legend:
+            legend, width, bottom = ckmap.legend_block(
+                _SessionView(doc), labels, style, measure, c_bottom, c_right, bottom, width
+            )
         frame.decorations = [*headers, *legend]
         frame.width, frame.height = width, bottom + style.margin
         return frame

@@ -59,5 +59,13 @@ class Settings:
     def orientation(self, value: str) -> None:
         self._store.setValue("view/orientation", value)
 
+    @property
+    def legend(self) -> bool:
+        return self._store.value("view/legend", True, bool)
+
+    @legend.setter
+    def legend(self, value: bool) -> None:
+        self._store.setValue("view/legend", bool(value))
+
     def sync(self) -> None:
         self._store.sync()

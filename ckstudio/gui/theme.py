@@ -21,6 +21,11 @@ _DARK = {
     QPalette.ColorRole.ToolTipText: "#E8EAED",
     QPalette.ColorRole.PlaceholderText: "#9AA0A6",
     QPalette.ColorRole.Link: "#56B4E9",
+    QPalette.ColorRole.Light: "#5F6368",  # bevels, check box and separator lines
+    QPalette.ColorRole.Midlight: "#4A4D52",
+    QPalette.ColorRole.Mid: "#7F8389",
+    QPalette.ColorRole.Dark: "#9AA0A6",
+    QPalette.ColorRole.Shadow: "#0F1012",
 }
 
 

@@ -46,7 +46,8 @@ def _build(model: type, data: dict[str, Any]) -> Any:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or model.__name__
-        raise OperationError(f"{where}: {first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")  # pydantic's wording, not ours
+        raise OperationError(f"{where}: {message}") from None
 
 
 def _encodable(value: Any) -> bool:

@@ -15,6 +15,7 @@ DEFAULT_THEMES = {
            ("t-usages", "Uses", "#CC79A7")),
 }  # fmt: skip
 DEFAULT_C0 = {"fr": "Concept initial (C0)", "en": "Initial concept (C0)"}
+DEFAULT_TITLE = {"fr": "Nouvel atelier", "en": "New workshop"}
 LANGUAGES = tuple(DEFAULT_THEMES)
 
 

@@ -187,3 +187,39 @@ def test_ctrl_wheel_zooms(window, qtbot):
                         Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
     canvas.wheelEvent(event)
     assert canvas.zoom > before
+
+
+def test_a_click_on_a_selected_node_selects_it_alone(window):
+    doc, selection = window.workspace.doc, window.workspace.selection
+    first, second = doc.children("c", doc.root)[:2]
+    small_map(window)
+    selection.set([first, second])
+    QTest.mouseClick(window.canvas.viewport(), LEFT, NONE, centre_of(window, first))
+    assert selection.ids == (first,)
+
+
+def test_the_rubber_band_leaves_nodes_it_only_touches(window):
+    doc, selection, scene = window.workspace.doc, window.workspace.selection, window.workspace.scene
+    small_map(window)
+    box = scene.box(doc.root)
+    corner = window.canvas.mapFromScene(box.x - 10, box.y - 10)
+    half = window.canvas.mapFromScene(box.x + box.w / 2, box.y + box.h + 10)
+    drag(window, corner, half, Qt.KeyboardModifier.ShiftModifier)
+    assert selection.ids == ()
+
+
+def test_dragging_near_the_edge_moves_the_view(window):
+    doc, canvas = window.workspace.doc, window.canvas
+    canvas.actual_size()
+    first = doc.children("c", doc.root)[0]
+    start = centre_of(window, first)
+    bar = canvas.verticalScrollBar()
+    before = bar.value()
+    assert before < bar.maximum()
+    viewport = canvas.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    bottom = QPoint(start.x(), viewport.height() - 5)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, start + (bottom - start) * step / 5)
+    QTest.mouseRelease(viewport, LEFT, NONE, bottom)
+    assert bar.value() > before

@@ -31,6 +31,9 @@ def test_title_shows_the_file_and_the_modified_mark(window):
 def test_a_new_session_is_untitled(blank):
     assert blank.windowTitle().startswith("Untitled[*]")
     assert blank.workspace.doc.node_count("c") == 1
+    assert blank._counts.text() == "1 concept · 0 knowledge items · 0 links"
+    meta = blank.workspace.doc.meta
+    assert meta.title == {"fr": "Nouvel atelier", "en": "New workshop"}[meta.language]
 
 
 def test_save_writes_the_file_and_clears_the_mark(window, school):
@@ -128,7 +131,7 @@ def test_zoom_and_fit_keys(window):
     QTest.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     assert shown.contains(canvas.map_item.boundingRect())
-    assert window._zoom.text() == f"{canvas.zoom * 100:.0f} %"
+    assert window._zoom.text() == f"Zoom {canvas.zoom * 100:.0f} %"
 
 
 def test_fit_selection_shows_the_selected_nodes(window):
@@ -251,3 +254,29 @@ def test_actions_that_do_not_apply_are_greyed_out(window):
     selection.set([leaf])
     assert not window.action("collapse").isEnabled()
     assert window.action("edit_text").isEnabled()
+
+
+def test_the_legend_can_be_hidden_and_the_choice_is_kept(window):
+    scene = window.workspace.scene
+    assert any(item.role == "legend" for item in scene.decorations())
+    window.action("legend").setChecked(False)
+    try:
+        assert not any(item.role == "legend" for item in scene.decorations())
+        assert Settings().legend is False
+    finally:
+        window.action("legend").setChecked(True)
+    assert any(item.role == "legend" for item in scene.decorations())
+
+
+def test_the_keyboard_help_lists_keys_and_gestures_read_only(window):
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    from ckstudio.gui.shortcuts_help import shortcuts_dialog
+
+    dialog = shortcuts_dialog(window, window.actions_by_name.values())
+    table = dialog.findChild(QTableWidget)
+    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert "Tab" in cells["Add child"] and "Alt+drag to the other space" in cells
+    assert not any("Save" in keys.split("+")[-1] for keys in cells.values())
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    dialog.deleteLater()
