@@ -559,6 +559,9 @@ class Inspector(QWidget):
                 self._theme_boxes.set_themes(self.editor.doc.themes)
                 self._theme_boxes.fill(records)
                 self.field("partition").setEnabled(self.editor.doc.root not in self._ids)
+            if self._kind in ("concepts", "knowledge"):
+                # One text for several nodes is never what was meant: each keeps its own.
+                self.field("text").setReadOnly(len(records) > 1)
         finally:
             self._filling = False
 

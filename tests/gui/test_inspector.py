@@ -140,6 +140,9 @@ def test_differing_text_shows_a_placeholder_and_visiting_it_changes_nothing(rig,
     text.committed.emit()  # focus went in and out, nothing typed
     assert rig.stack.count() == 0
     assert rig.doc.concept("c2").text == "L’école ronde"
+    assert text.isReadOnly()  # several nodes never get one text by accident
+    rig.selection.set(["c2"])
+    assert not text.isReadOnly()
 
 
 def test_no_break_spaces_survive_an_edit(rig, qtbot):
