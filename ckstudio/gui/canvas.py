@@ -50,7 +50,9 @@ class MapCanvas(QGraphicsView):
         self.setMouseTracking(True)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        # Whole frames: a strip exposed by scrolling would miss the long edges and
+        # links that cross it with both ends outside (a frame costs a few ms).
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self._interaction: interactions.Interaction | None = None
         self._dirty = False
@@ -84,6 +86,8 @@ class MapCanvas(QGraphicsView):
         if self.scene_model.pending_links():
             self._router.start()
         self._reposition_editor()
+        if self.text_editor.is_open:
+            self._show_editor()  # the node may have moved far (orientation switched)
         self.viewport().update()
 
     def _route_some(self) -> None:
@@ -250,13 +254,14 @@ class MapCanvas(QGraphicsView):
         is_new = ref in self._new_nodes
         self._new_nodes.discard(ref)
         self.marks.typing = None
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.text_editor.closed_by_focus:  # a click elsewhere keeps its focus
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         if accepted and text.strip():
             self.editor.set_text(ref, text)
             self.refresh()
             self.ensure_shown(ref)  # its final box, wider than the empty one
-        elif is_new and not text.strip():
-            self.editor.cancel_new(ref)  # an empty new node leaves no trace
+        elif is_new:
+            self.editor.cancel_new(ref)  # Esc, or nothing typed: the new node leaves no trace
             return
         if then == "child" and self.editor.space_of(ref) is not None:
             self.selection.set([ref])
@@ -319,8 +324,9 @@ class MapCanvas(QGraphicsView):
             self.map_item.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        interaction, self._interaction = self._interaction, None
-        if interaction is not None:
+        interaction = self._interaction
+        if interaction is not None and event.button() == interaction.button:
+            self._interaction = None  # only the button that began the gesture ends it
             interaction.release(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

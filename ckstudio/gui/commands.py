@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ckstudio.model.document import Document, Operation
 from ckstudio.model.operations import Compound
 
-NEW_NODE_TEXT = 1  # QUndoCommand.id() of a new node and of the text typed into it
+NEW_NODE_TEXT = 1  # QUndoCommand.id() of text commits and of the node add they may join
 
 
 class OperationCommand(QUndoCommand):
@@ -43,6 +43,7 @@ class OperationCommand(QUndoCommand):
         self._applied = True
         self._discard = False
         self.merge_node = merge_node
+        self.takes_text = False  # set on a node's add: its first text commit joins it
         self.detail = ""  # what a merged text adds to the name: «the text»
 
     def redo(self) -> None:
@@ -66,12 +67,15 @@ class OperationCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Take in the text typed into the node this command added, once."""
-        if not isinstance(other, OperationCommand) or other.merge_node != self.merge_node:
+        if not self.takes_text or not isinstance(other, OperationCommand):
+            return False
+        if other.merge_node != self.merge_node:
             return False
         self._forward = Compound((self._forward, other._forward), "add")
         self._inverse = Compound((other._inverse, self._inverse), "add")
         self.setText(f"{self.text()} {other.detail}".strip())
         self.merge_node = None  # later edits of the node are steps of their own
+        self.takes_text = False
         return True
 
     @property

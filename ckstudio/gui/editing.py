@@ -87,13 +87,19 @@ class MapEditor(QObject):
             self.selection.set([fallback])
 
     def _try(
-        self, operation: Operation, text: str, merge_node: str | None = None, detail: str = ""
+        self,
+        operation: Operation,
+        text: str,
+        merge_node: str | None = None,
+        detail: str = "",
+        takes_text: bool = False,
     ) -> bool:
         try:
-            push(self.stack, self.doc, operation, text, merge_node, detail)
+            command = push(self.stack, self.doc, operation, text, merge_node, detail)
         except OperationError as error:
             self.message.emit(self.tr("Not done: {reason}").format(reason=error))
             return False
+        command.takes_text = takes_text
         return True
 
     # -- adding and typing -----------------------------------------------------------
@@ -104,9 +110,9 @@ class MapEditor(QObject):
         if parent is None:
             self.message.emit(self.tr("Select a concept or a knowledge item first."))
             return None
-        self.scene.set_collapsed(parent, False)
         space = self.space_of(parent)
         assert space is not None
+        self._reveal(space, parent)
         return self._add(edits.add_node(self.doc, space, parent))
 
     def add_sibling(self, before: bool = False) -> str | None:
@@ -120,7 +126,14 @@ class MapEditor(QObject):
             return self.add_child()
         parent = self.doc.node(space, ref).parent
         position = self.doc.position(space, ref) + (0 if before else 1)
+        if parent is not None:
+            self._reveal(space, parent)
         return self._add(edits.add_node(self.doc, space, parent, position=position))
+
+    def _reveal(self, space: Space, ref: str) -> None:
+        """Unfold a node and its ancestors, so that a child added or dropped there shows."""
+        for node in (ref, *self.doc.ancestors(space, ref)):
+            self.scene.set_collapsed(node, False)
 
     def add_pocket(self) -> str | None:
         """A new pocket of knowledge (a root of K-space), open for typing."""
@@ -129,7 +142,8 @@ class MapEditor(QObject):
     def _add(self, operation) -> str | None:
         ref = operation.node["id"]
         noun = self.tr("concept") if operation.space == "c" else self.tr("knowledge item")
-        if not self._try(operation, self.tr("Add {noun}").format(noun=noun), merge_node=ref):
+        label = self.tr("Add {noun}").format(noun=noun)
+        if not self._try(operation, label, merge_node=ref, takes_text=True):
             return None
         self.selection.set([ref])
         self.edit_requested.emit(ref, "")
@@ -147,7 +161,7 @@ class MapEditor(QObject):
     def cancel_new(self, ref: str) -> None:
         """Esc on a node just added and never typed into: it goes, leaving no undo step."""
         top = self.stack.command(self.stack.index() - 1) if self.stack.index() else None
-        if isinstance(top, OperationCommand) and top.merge_node == ref:
+        if isinstance(top, OperationCommand) and top.takes_text and top.merge_node == ref:
             top.undo_and_forget(self.stack)
 
     # -- removing --------------------------------------------------------------------
@@ -170,10 +184,10 @@ class MapEditor(QObject):
                 self.message.emit(self.tr("C0 cannot be removed: it is the whole question."))
             return
         after = self._selection_after_removal(tops)
-        count = len(tops) + len(steps) - len(tops)
-        if self._try(
-            Compound(tuple(steps), "remove"), self.tr("Remove {n} item(s)").format(n=count)
-        ):
+        nodes = sum(1 for ref in tops for _ in self.doc.walk(self.space_of(ref), ref))
+        links = len(removed_links) + len(steps) - len(tops)
+        label = self.tr("Remove {nodes} node(s), {links} link(s)").format(nodes=nodes, links=links)
+        if self._try(Compound(tuple(steps), "remove"), label):
             self.selection.set([after] if after else [])
 
     def _has_selected_ancestor(self, ref: str, selected: list[str]) -> bool:
@@ -185,9 +199,7 @@ class MapEditor(QObject):
     def _selection_after_removal(self, tops: list[str]) -> str | None:
         """The next sibling of the last removed node, else the previous, else its parent."""
         if not tops:
-            return (
-                self.selection.current if self.doc.has_link(self.selection.current or "") else None
-            )
+            return None
         ref = tops[-1]
         space = self.space_of(ref)
         assert space is not None
@@ -245,6 +257,10 @@ class MapEditor(QObject):
         fold = not all(self.scene.is_collapsed(r) for r in nodes)
         for ref in nodes:
             self.scene.set_collapsed(ref, fold)
+        # Nodes folded away leave the selection for the folded node that hides them.
+        shown = [self.scene.visible_ref(r) for r in self.selection.ids if self.space_of(r)]
+        links = [r for r in self.selection.ids if self.doc.has_link(r)]
+        self.selection.set([r for r in shown if r is not None] + links)
 
     # -- links -----------------------------------------------------------------------
 
@@ -277,6 +293,7 @@ class MapEditor(QObject):
         space = self.space_of(refs[0]) if refs else None
         if space is None:
             return False
+        refs = [r for r in refs if not self._has_selected_ancestor(r, refs)]  # branches move whole
         chosen = set(refs)
         current = list(self.doc.children(space, parent))
         # Where the dropped nodes go among the siblings that stay.
@@ -296,7 +313,15 @@ class MapEditor(QObject):
             steps.append(MoveNode(space, ref, parent, index))
             current.insert(index, ref)
             previous = ref
-        return self._try(Compound(tuple(steps), "move"), self.tr("Move"))
+        unchanged = all(self.doc.node(space, r).parent == parent for r in refs) and current == list(
+            self.doc.children(space, parent)
+        )
+        if unchanged:
+            return False  # dropped where it was: nothing to undo
+        done = self._try(Compound(tuple(steps), "move"), self.tr("Move"))
+        if done and parent is not None:
+            self._reveal(space, parent)  # dropped into a folded node: show where it went
+        return done
 
     def apply(self, operation: Operation, text: str) -> bool:
         """Any other edit (the inspector's), as one undoable step."""

@@ -7,7 +7,7 @@ types); leaving the box (a click elsewhere) commits, so nothing typed is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
@@ -33,6 +33,7 @@ class NodeTextEditor(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setObjectName("nodeTextEditor")
         self.ref: str | None = None
+        self.closed_by_focus = False  # the last close came from a click elsewhere, not a key
         self.document().contentsChanged.connect(self._fit_height)
         self.hide()
 
@@ -52,12 +53,13 @@ class NodeTextEditor(QPlainTextEdit):
     def is_open(self) -> bool:
         return self.ref is not None
 
-    def close_editor(self, accepted: bool, then: str = "") -> None:
+    def close_editor(self, accepted: bool, then: str = "", by_focus: bool = False) -> None:
         """Finish once: hide, then report (the report may open the next editor)."""
         ref = self.ref
         if ref is None:
             return
         self.ref = None
+        self.closed_by_focus = by_focus
         text = self.text()
         self.hide()
         self.finished.emit(ref, text, accepted, then)
@@ -76,8 +78,20 @@ class NodeTextEditor(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not a context menu
-            self.close_editor(True)
+        # A context menu or another window (to copy a phrase) leaves the box open.
+        staying = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+        if event.reason() not in staying:
+            self.close_editor(True, by_focus=True)
+
+    def event(self, event: QEvent) -> bool:
+        """While typing, keys are text: no map shortcut (Insert, F2, Delete, Space...)
+        may act behind the box. Keys with Ctrl still reach the window's actions,
+        which finish the typing first."""
+        override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if override and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return True
+        return super().event(event)
 
     def text(self) -> str:
         """The text as typed: toPlainText() would turn no-break spaces (French

@@ -672,7 +672,7 @@ class Inspector(QWidget):
         elif self._life.alive:
             self._fill()
 
-    def _commit_pending(self) -> None:
+    def commit_pending(self) -> None:
         """Keep text typed but not yet committed, for the items it was typed for."""
         for field in self._pages[self._kind][1]:
             if isinstance(field, _TextField | _LanguageField):
@@ -684,7 +684,7 @@ class Inspector(QWidget):
         if not self._life.alive:
             return
         self._message.clear()
-        self._commit_pending()  # may be refused: its message stays
+        self.commit_pending()  # may be refused: its message stays
         self.refresh()
 
     def _on_index_changed(self, *_: object) -> None:

@@ -20,7 +20,7 @@ from ckstudio.gui.selection import Selection
 from ckstudio.layout.tidy import Box
 
 
-class MapCanvas(Protocol):
+class GestureHost(Protocol):
     """What a gesture needs of the canvas (the canvas itself imports the gestures)."""
 
     editor: MapEditor
@@ -51,10 +51,11 @@ SCROLL_STEP = 24
 class Interaction:
     """A gesture in progress: the canvas forwards moves and the release."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
+    def __init__(self, canvas: GestureHost, event: QMouseEvent) -> None:
         self.canvas = canvas
         self.start = event.position().toPoint()
         self.start_scene = canvas.mapToScene(self.start)
+        self.button = event.button()
 
     def move(self, event: QMouseEvent) -> None:
         """Follow the mouse (feedback only)."""
@@ -63,14 +64,14 @@ class Interaction:
         """Finish: at most one edit."""
 
     def cancel(self) -> None:
-        """Esc or focus lost: drop the feedback, change nothing."""
+        """Esc: drop the feedback, change nothing."""
         self.canvas.clear_marks()
 
 
 class Pan(Interaction):
     """Drag on empty space (or with the middle button): the map follows the hand."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
+    def __init__(self, canvas: GestureHost, event: QMouseEvent) -> None:
         super().__init__(canvas, event)
         self._last = self.start
         self.moved = False
@@ -96,7 +97,7 @@ class Pan(Interaction):
 class RubberBand(Interaction):
     """Shift- or Ctrl-drag on empty space: select the nodes wholly inside the rectangle."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
+    def __init__(self, canvas: GestureHost, event: QMouseEvent) -> None:
         super().__init__(canvas, event)
         self._adding = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
@@ -128,10 +129,10 @@ class DragNodes(Interaction):
 
     Refused, with the target outlined in red and the reason in the status bar:
     a node into its own subtree, a concept into K-space or knowledge into
-    C-space, anything beside C0.
+    C-space. Beside C0 means into C0 (it has no siblings).
     """
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, refs: list[str]) -> None:
+    def __init__(self, canvas: GestureHost, event: QMouseEvent, refs: list[str]) -> None:
         super().__init__(canvas, event)
         self.pressed = refs[-1] if refs else None
         editor = canvas.editor
@@ -201,7 +202,7 @@ class DragLink(Interaction):
     """Alt-drag from a node to one in the other space: a link (C→K from a concept,
     K→C from a knowledge item)."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, source: str) -> None:
+    def __init__(self, canvas: GestureHost, event: QMouseEvent, source: str) -> None:
         super().__init__(canvas, event)
         self.source = source
         self.target: str | None = None
@@ -233,7 +234,7 @@ class DragLink(Interaction):
             editor.link(self.target, self.source, "k_to_c")
 
 
-def _scroll_near_edges(canvas: MapCanvas, point: QPoint) -> None:
+def _scroll_near_edges(canvas: GestureHost, point: QPoint) -> None:
     """Dragging close to an edge of the view moves the view, to reach a node out of sight."""
     area = canvas.viewport().rect()
     dx = -SCROLL_STEP if point.x() < EDGE else SCROLL_STEP if point.x() > area.width() - EDGE else 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -218,13 +218,20 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         for spec, slot in self._specs():
-            action = make_action(self, spec, slot)  # type: ignore[arg-type]
+            action = make_action(self, spec, lambda slot=slot: self._after_typing(slot))
             self.actions_by_name[spec.name] = action
             if not spec.map_only:
                 self.addAction(action)
-        self.actions_by_name["orientation"].setChecked(self.settings.orientation == "right")
-        self.actions_by_name["dark"].setChecked(self.settings.theme == "dark")
-        self.actions_by_name["legend"].setChecked(self.settings.legend)
+        for name, checked in (("orientation", self.settings.orientation == "right"),
+                              ("dark", self.settings.theme == "dark"),
+                              ("legend", self.settings.legend)):  # fmt: skip
+            with QSignalBlocker(self.actions_by_name[name]):  # a start, not a user's toggle
+                self.actions_by_name[name].setChecked(checked)
+
+    def _after_typing(self, slot) -> None:
+        """Every action first keeps what is being typed (map text box, inspector field)."""
+        self._finish_typing()
+        slot()
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
@@ -397,8 +404,11 @@ class MainWindow(QMainWindow):
         self.workspace.stack.redo()
 
     def _finish_typing(self) -> None:
+        """Commit what is being typed, in the map's text box or an inspector field."""
         if self.canvas is not None and self.canvas.text_editor.is_open:
             self.canvas.text_editor.close_editor(True)
+        if self.inspector is not None:
+            self.inspector.commit_pending()
 
     def _edit_current(self) -> None:
         current = self.workspace.selection.current

@@ -23,8 +23,7 @@ from ckstudio.layout.spatial import BoxIndex
 from ckstudio.layout.tidy import Box
 
 MIN_TEXT_PIXELS = 4.0  # below this, text is not drawn (overview)
-SELECTED = QColor("#1F6FEB")
-HOVERED = QColor("#1F6FEB")
+SELECTED = QColor("#1F6FEB")  # the selection (thick) and the node under the mouse (thin)
 HALO = QColor(31, 111, 235, 90)
 MAX_IMAGE_SIDE = 6000  # pixels: above, the overview is drawn directly, not cached
 PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
@@ -45,7 +44,7 @@ class Marks:
 
 
 class MapItem(QGraphicsItem):
-    """Paints `scene`'s map; knows nothing of the Document."""
+    """Paints `scene`'s map; reads the scene only, never the Document."""
 
     def __init__(self, scene: MapScene, selection: Selection, marks: Marks) -> None:
         super().__init__()
@@ -74,7 +73,7 @@ class MapItem(QGraphicsItem):
         self.update()
 
     def _follow(self) -> None:
-        """Lay the map out if it changed since the last refresh, and drop stale caches."""
+        """Drop what was computed from an older version of the scene."""
         if self._scene.version != self._version:
             self._forget()
 
@@ -195,12 +194,13 @@ class MapItem(QGraphicsItem):
             self._draw_overview_image(lod)
         elif self._overview_key != current and not self._overview_due:
             self._overview_due = True
-            QTimer.singleShot(0, lambda: self._redraw_overview(lod))
+            QTimer.singleShot(0, self._scene, lambda: self._redraw_overview(lod))
         assert self._overview_image is not None
         painter.drawImage(self._rect, self._overview_image)
 
     def _redraw_overview(self, lod: float) -> None:
         self._overview_due = False
+        self._follow()
         self._draw_overview_image(lod)
         self.update()
 
@@ -243,7 +243,7 @@ class MapItem(QGraphicsItem):
         hovered = self._marks.hovered
         hovered_box = scene.box(hovered) if hovered is not None else None
         if hovered_box is not None and hovered not in self._selection:
-            painter.setPen(QPen(HOVERED, 1.5 * pixel))
+            painter.setPen(QPen(SELECTED, 1.5 * pixel))
             painter.drawRoundedRect(_grow(hovered_box, 3 * pixel), 6, 6)
         routes = scene.routes()
         for ref in self._selection.ids:
@@ -273,12 +273,11 @@ class _Overview:
     def of(cls, scene: MapScene) -> _Overview:
         overview = cls()
         boxes = scene.boxes()
-        doc = scene.doc
         for ref, box in boxes.items():
             rect = QRectF(box.x, box.y, box.w, box.h)
             card = scene.card(ref)
             overview.boxes.setdefault((card.fill, card.stroke), []).append(rect)
-            parent = doc.node("c" if doc.has_node("c", ref) else "k", ref).parent
+            parent = scene.parent_of(ref)
             if parent is not None and parent in boxes:
                 overview.edges.append(_centre_line(boxes[parent], box))
         for _, kind, concept, item in scene.link_ends():

@@ -18,6 +18,7 @@ interactively, a link is drawn as a plain curve between its boxes.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 
@@ -31,12 +32,13 @@ from ckstudio.layout.labels import labels_for
 from ckstudio.layout.livetidy import LiveTidy
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box
-from ckstudio.model.document import Document, Space
+from ckstudio.model.document import Document
 from ckstudio.model.events import Change, Event
 
+log = logging.getLogger(__name__)
 ORIENTATIONS = ("down", "right")
 ROUTE_LIMIT = 3000  # nodes: beyond, links stay plain curves in the editor (routing is O(map))
-_REBUILD = {Change.THEME_ADDED, Change.THEME_REMOVED, Change.THEME_CHANGED, Change.META_CHANGED}
+_REBUILD = {Change.THEME_ADDED, Change.THEME_REMOVED, Change.THEME_CHANGED}
 _LINKS = {Change.LINK_ADDED, Change.LINK_REMOVED, Change.LINK_CHANGED}
 _RECARD = {Change.NODE_CHANGED, Change.TAGS_CHANGED, Change.VOTES_CHANGED}
 
@@ -124,13 +126,14 @@ class MapScene(QObject):
             try:
                 self._follow(event)
             except (KeyError, ValueError, IndexError):
-                self._stale = True  # out of step somehow: build afresh, never show a lie
+                log.exception("the map lost step with %s; laying it out afresh", event)
+                self._stale = True  # build afresh rather than show a wrong map
         self._touched()
 
     def _follow(self, event: Event) -> None:
         change = event.change
-        if change in _REBUILD:
-            self._stale = True
+        if change in _REBUILD or (change is Change.META_CHANGED and event.field == "language"):
+            self._stale = True  # every card's labels or theme chips
         elif change in _RECARD:
             self._recard(event.space, event.id)
         elif change is Change.NODE_ADDED:
@@ -316,11 +319,9 @@ class MapScene(QObject):
             frame.every_box = found
         return frame.every_box
 
-    def space_of(self, ref: str) -> Space | None:
-        """ "c" or "k" for a shown node, None otherwise."""
-        if self.box(ref) is None:
-            return None
-        return "c" if self.doc.has_node("c", ref) else "k"
+    def parent_of(self, ref: str) -> str | None:
+        """A node's parent (None for C0 and the pockets)."""
+        return self.doc.node("c" if self.doc.has_node("c", ref) else "k", ref).parent
 
     def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
         """Shown nodes whose box meets the rectangle (found by descending the trees)."""

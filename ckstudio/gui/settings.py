@@ -57,7 +57,7 @@ class Settings:
 
     @orientation.setter
     def orientation(self, value: str) -> None:
-        self._store.setValue("view/orientation", value)
+        self._store.setValue("view/orientation", value if value in ("down", "right") else "right")
 
     @property
     def legend(self) -> bool:

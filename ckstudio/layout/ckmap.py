@@ -403,6 +403,10 @@ def iter_link_routes(
     A generator so that an editor can route a big map a slice at a time
     between keystrokes; the lanes are computed before the first link.
     """
+    # Rounded to a millionth: the editor's live layout places boxes to within 1e-10
+    # of the full layout, and a lane tie must fall the same way for both.
+    c_space = Placed(c_space.cards, _rounded(c_space.boxes), c_space.parents)
+    k_space = Placed(k_space.cards, _rounded(k_space.boxes), k_space.parents)
     c_lanes = Lanes([_area(b) for b in c_space.boxes.values()], LANE_STEP, 3.0)
     k_lanes = Lanes([_area(b) for b in k_space.boxes.values()], LANE_STEP, 3.0)
     c_edge = max(b.x + b.w for b in c_space.boxes.values())
@@ -423,6 +427,13 @@ def iter_link_routes(
             start, segments = reverse(start, segments)
         yield link.id, _arrow_path(start, segments, link.id, style.link_colors[link.kind],
                                    style.link_dash[link.kind])  # fmt: skip
+
+
+def _rounded(boxes: dict[str, Box]) -> dict[str, Box]:
+    return {
+        ref: Box(round(b.x, 6), round(b.y, 6), round(b.w, 6), round(b.h, 6))
+        for ref, b in boxes.items()
+    }
 
 
 def _area(box: Box) -> Area:
