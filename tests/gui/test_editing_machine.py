@@ -8,6 +8,8 @@ byte for byte.
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
@@ -55,31 +57,56 @@ class EditingWindow(RuleBasedStateMachine):
             editor.insertPlainText(text)
             QTest.keyClick(editor, Qt.Key.Key_Return)
 
+    @contextlib.contextmanager
+    def one_step(self):
+        """A user's gesture is at most one step of the history."""
+        stack = self.workspace.stack
+        before = stack.index()
+        yield
+        assert stack.index() - before <= 1
+        if stack.index() > before:
+            assert stack.count() == stack.index()  # a new step: nothing left to redo
+
     # -- rules -----------------------------------------------------------------------
 
     @rule(data=st.data(), text=TEXT)
     def add_child(self, data, text):
         self.select(data)
-        self.key(Qt.Key.Key_Tab)
-        self.type_and_commit(text)
+        with self.one_step():
+            self.key(Qt.Key.Key_Tab)
+            self.type_and_commit(text)
 
     @rule(data=st.data(), text=TEXT, before=st.booleans())
     def add_sibling(self, data, text, before):
         self.select(data)
-        self.key(Qt.Key.Key_Return, SHIFT if before else Qt.KeyboardModifier.NoModifier)
-        self.type_and_commit(text)
+        with self.one_step():
+            self.key(Qt.Key.Key_Return, SHIFT if before else Qt.KeyboardModifier.NoModifier)
+            self.type_and_commit(text)
 
     @rule(data=st.data(), text=TEXT)
     def retype(self, data, text):
         self.select(data)
-        self.key(Qt.Key.Key_F2)
-        self.window.canvas.text_editor.selectAll()
-        self.type_and_commit(text)
+        with self.one_step():
+            self.key(Qt.Key.Key_F2)
+            self.window.canvas.text_editor.selectAll()
+            self.type_and_commit(text)
+
+    @rule(data=st.data(), text=TEXT)
+    def type_then_escape(self, data, text):
+        """Esc after typing: an existing node keeps its text, a new one goes."""
+        node = self.select(data)
+        space = "c" if self.doc.has_node("c", node) else "k"
+        before = (self.doc.node(space, node).text, self.workspace.stack.index())
+        self.key(Qt.Key.Key_Tab)
+        self.window.canvas.text_editor.insertPlainText(text)
+        QTest.keyClick(self.window.canvas.text_editor, Qt.Key.Key_Escape)
+        assert (self.doc.node(space, node).text, self.workspace.stack.index()) == before
 
     @rule(data=st.data())
     def delete(self, data):
         self.select(data)
-        self.key(Qt.Key.Key_Delete)
+        with self.one_step():
+            self.key(Qt.Key.Key_Delete)
 
     @rule(data=st.data())
     def move(self, data):
@@ -91,7 +118,8 @@ class EditingWindow(RuleBasedStateMachine):
         parent = data.draw(st.sampled_from([*nodes, None] if space == "k" else nodes))
         siblings = len(self.doc.children(space, parent))
         position = data.draw(st.integers(0, siblings))
-        self.workspace.editor.move([node], parent, position)  # refused moves change nothing
+        with self.one_step():
+            self.workspace.editor.move([node], parent, position)  # refused: nothing changes
 
     @rule(data=st.data(), back=st.booleans())
     def link(self, data, back):
@@ -101,7 +129,8 @@ class EditingWindow(RuleBasedStateMachine):
             return
         item = data.draw(st.sampled_from(knowledge))
         self.workspace.selection.set([concept, item])
-        self.key(Qt.Key.Key_L, CTRL | SHIFT if back else CTRL)
+        with self.one_step():
+            self.key(Qt.Key.Key_L, CTRL | SHIFT if back else CTRL)
 
     @rule(data=st.data())
     def fold(self, data):

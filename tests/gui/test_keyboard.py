@@ -237,8 +237,10 @@ def test_undo_and_redo_keys(window):
 
 
 def test_keys_typed_in_the_inspector_do_not_edit_the_map(window, qtbot):
-    doc = window.workspace.doc
+    doc, scene = window.workspace.doc, window.workspace.scene
     count = doc.node_count("c")
+    branch = doc.children("c", doc.root)[0]
+    window.workspace.selection.set([branch])
     field = window.inspector.field("notes")
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
@@ -247,3 +249,4 @@ def test_keys_typed_in_the_inspector_do_not_edit_the_map(window, qtbot):
     press(field, Qt.Key.Key_Tab)
     assert doc.node_count("c") == count
     assert not window.canvas.text_editor.is_open
+    assert window.workspace.selection.ids == (branch,) and not scene.is_collapsed(branch)

@@ -91,3 +91,22 @@ def test_folding_and_editing_keep_the_scene_equal_to_the_export(qapp):
     assert scene.box(hidden) is not None and scene.mark(first) is None
     scene.set_collapsed(first, True)
     assert scene.box(hidden) is None and scene.mark(first).lines[0].startswith("+")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_links_are_routed_as_the_export_routes_them(name, qapp):
+    from ckstudio.layout.ckmap import build_map
+    from ckstudio.layout.drawing import Path
+
+    doc = Document(load_session(EXAMPLES / name))
+    scene = MapScene(doc, DEFAULT_STYLE, "right")
+    while scene.route_some(1.0):
+        pass
+    drawing = build_map(doc.to_session(), MapOptions(orientation="right"), DEFAULT_STYLE)
+    exported: dict[str, list] = {}
+    for item in drawing.items:
+        if isinstance(item, Path) and item.role in ("link", "arrow"):
+            exported.setdefault(item.ref, []).append(item)
+    assert exported and scene.routes().keys() == exported.keys()
+    for link_id, paths in exported.items():
+        assert_same(scene.routes()[link_id], paths)
