@@ -131,6 +131,9 @@ class MapScene(QObject):
         self._touched()
 
     def _follow(self, event: Event) -> None:
+        # The card cache is shared with the exports: claim it for this map's settings
+        # before making cards (a no-op unless an export used other ones meanwhile).
+        ckmap.use_cards(_SessionView(self.doc), self._style, self._measure)
         change = event.change
         if change in _REBUILD or (change is Change.META_CHANGED and event.field == "language"):
             self._stale = True  # every card's labels or theme chips
