@@ -20,13 +20,14 @@ from ckstudio.layout.svg import write_svg
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.problems import one_line
 from ckstudio.model.templates import LANGUAGES, new_session
+from ckstudio.report.pdfdraw import pdf_bytes
 from ckstudio.stats_table import format_stats
 from ckstudio.storage import SessionFileError, load_session, save_session
 from ckstudio.storage.files import write_atomically
 from ckstudio.storage.schema import schema_text
 
 SUBCOMMANDS = ("validate", "stats", "new", "schema", "render")
-RENDER_FORMATS = (".svg", ".png")
+RENDER_FORMATS = (".svg", ".png", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
 
@@ -75,9 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of session files")
     schema.set_defaults(run=_schema)
 
-    render = commands.add_parser("render", help="draw the C-K map as an SVG or PNG image")
+    render = commands.add_parser("render", help="draw the C-K map as an SVG, PNG or PDF file")
     render.add_argument("file", metavar="FILE", type=Path)
-    render.add_argument("-o", "--output", required=True, metavar="OUT.svg|OUT.png", type=Path)
+    render.add_argument("-o", "--output", required=True, metavar="OUT.svg|OUT.png|OUT.pdf",
+                        type=Path)  # fmt: skip
     render.add_argument("--space", choices=("c", "k", "both"), default="both",
                         help="which space to draw (default: both)")  # fmt: skip
     render.add_argument("--orientation", choices=("down", "right"), default="down",
@@ -179,7 +181,7 @@ def _render(options: argparse.Namespace) -> int:
     suffix = options.output.suffix.lower()
     if suffix not in RENDER_FORMATS:
         return _fail(
-            f"the output must end in .svg or .png, not {suffix or 'nothing'!r}", EXIT_USAGE
+            f"the output must end in .svg, .png or .pdf, not {suffix or 'nothing'!r}", EXIT_USAGE
         )
     try:
         session = load_session(options.file)
@@ -188,7 +190,7 @@ def _render(options: argparse.Namespace) -> int:
     map_options = MapOptions(space=options.space, orientation=options.orientation)
     drawing = build_map(session, map_options)
     try:
-        data = _png(drawing, options.scale) if suffix == ".png" else write_svg(drawing).encode()
+        data = _image(drawing, suffix, options.scale)
         write_atomically(options.output, data, backups=0)
     except ValueError as error:  # an image too large to allocate
         return _fail(str(error))
@@ -198,6 +200,17 @@ def _render(options: argparse.Namespace) -> int:
         return _fail(error.sentence())
     print(f"{one_line(str(options.output))}: map written")
     return EXIT_OK
+
+
+def _image(drawing: Drawing, suffix: str, scale: float) -> bytes:
+    if suffix == ".png":
+        return _png(drawing, scale)
+    if suffix == ".svg":
+        return write_svg(drawing).encode()
+    data, missing = pdf_bytes(drawing)
+    for warning in missing.warnings():
+        print(f"ckstudio: warning: {warning}", file=sys.stderr)
+    return data
 
 
 def _png(drawing: Drawing, scale: float) -> bytes:

@@ -57,7 +57,7 @@ def test_an_unwritable_output_is_exit_1(tmp_path, capsys):
 
 
 USAGE_ERRORS = [
-    ["-o", "map.pdf"],
+    ["-o", "map.jpg"],
     ["-o", "map"],
     ["-o", "m.svg", "--scale", "0"],
     ["-o", "m.svg", "--scale", "x"],

@@ -92,6 +92,7 @@ class TextMeasure:
     def __init__(self, fallbacks: tuple[str, ...] | None = None) -> None:
         regular = fallback_files() if fallbacks is None else fallbacks
         bold = fallback_files(bold=True) if fallbacks is None else fallbacks
+        self._files = {False: (str(REGULAR_FILE), *regular), True: (str(BOLD_FILE), *bold)}
         self._chains = {
             False: (_widths(str(REGULAR_FILE)), *map(_widths, regular)),
             True: (_widths(str(BOLD_FILE)), *map(_widths, bold)),
@@ -116,6 +117,31 @@ class TextMeasure:
             if code in widths:
                 return widths[code]
         return UNKNOWN_WIDTH
+
+    def files(self, bold: bool = False) -> tuple[str, ...]:
+        """The font files of the chain, Vera first: what a renderer must draw with."""
+        return self._files[bold]
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[int | None, str]]:
+        """`text` cut where the font drawing it changes: (index in `files`, piece).
+
+        The index is that of the first font of the chain that draws the
+        character, as the widths were measured; None where no font does (the
+        renderer shows a visible substitute, `UNKNOWN_WIDTH` wide).
+        """
+        runs: list[tuple[int | None, str]] = []
+        chain = self._chains[bold]
+        for char in text:
+            if runs and self._lookup(char, bold) == 0.0 and not char.isspace():
+                index = runs[-1][0]  # a combining mark or zero-width joiner: with its base
+            else:
+                code = ord(char)
+                index = next((i for i, widths in enumerate(chain) if code in widths), None)
+            if runs and runs[-1][0] == index:
+                runs[-1] = (index, runs[-1][1] + char)
+            else:
+                runs.append((index, char))
+        return runs
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The advance width of `text` at `size` points (no kerning, as every renderer)."""
