@@ -20,13 +20,14 @@ from ckstudio.layout.svg import write_svg
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.problems import one_line
 from ckstudio.model.templates import LANGUAGES, new_session
+from ckstudio.report.builder import SECTIONS, report_pdf
 from ckstudio.report.pdfdraw import pdf_bytes
 from ckstudio.stats_table import format_stats
 from ckstudio.storage import SessionFileError, load_session, save_session
 from ckstudio.storage.files import write_atomically
 from ckstudio.storage.schema import schema_text
 
-SUBCOMMANDS = ("validate", "stats", "new", "schema", "render")
+SUBCOMMANDS = ("validate", "stats", "new", "schema", "render", "report")
 RENDER_FORMATS = (".svg", ".png", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
@@ -87,6 +88,20 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--scale", type=_scale, default=1.0,
                         help="PNG pixels per point (default: 1)")  # fmt: skip
     render.set_defaults(run=_render)
+
+    report = commands.add_parser("report", help="write the PDF workshop report of a session")
+    report.add_argument("file", metavar="FILE", type=Path)
+    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", type=Path)
+    report.add_argument("--lang", choices=LANGUAGES,
+                        help="language of the report (default: the session's)")  # fmt: skip
+    report.add_argument(
+        "--sections",
+        type=_sections,
+        default=SECTIONS,
+        metavar="NAME,...",
+        help=f"sections to include, among {','.join(SECTIONS)} (default: all)",
+    )
+    report.set_defaults(run=_report)
     return parser
 
 
@@ -98,6 +113,16 @@ def _scale(text: str) -> float:
     if not 0.05 <= value <= 20:
         raise argparse.ArgumentTypeError("the scale must be between 0.05 and 20")
     return value
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    chosen = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown section {unknown[0]!r}" if unknown else "name at least one section"
+        )
+    return chosen
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> int:
@@ -199,6 +224,24 @@ def _render(options: argparse.Namespace) -> int:
     except SessionFileError as error:
         return _fail(error.sentence())
     print(f"{one_line(str(options.output))}: map written")
+    return EXIT_OK
+
+
+def _report(options: argparse.Namespace) -> int:
+    if options.output.suffix.lower() != ".pdf":
+        return _fail("the report is a PDF: name it OUT.pdf", EXIT_USAGE)
+    try:
+        session = load_session(options.file)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    data, missing = report_pdf(session, options.lang, options.sections)
+    for warning in missing.warnings():
+        print(f"ckstudio: warning: {warning}", file=sys.stderr)
+    try:
+        write_atomically(options.output, data, backups=0)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    print(f"{one_line(str(options.output))}: report written")
     return EXIT_OK
 
 

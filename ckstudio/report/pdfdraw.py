@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zlib
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ckstudio import __version__
 from ckstudio.layout.drawing import Drawing, Group, Item, Path, Rect, Text
 from ckstudio.layout.fonts import UNKNOWN_WIDTH, TextMeasure, shared_measure
+from ckstudio.report.fonts import font_name
 
 MAX_PAGE = 14_400.0  # points: the largest page PDF readers open (200 inches)
 
@@ -48,7 +46,7 @@ def pdf_bytes(drawing: Drawing, measure: TextMeasure | None = None) -> tuple[byt
     buffer = io.BytesIO()
     # Vera from the start: reportlab would otherwise list Helvetica, not embedded.
     canvas = Canvas(buffer, pagesize=(drawing.width * scale, drawing.height * scale),
-                    initialFontName=_font_name(measure, 0, False))  # fmt: skip
+                    initialFontName=font_name(measure, 0, False))  # fmt: skip
     canvas.setTitle(drawing.title)
     canvas.setCreator(f"CK Studio {__version__}")
     canvas.setProducer(f"CK Studio {__version__} (reportlab)")
@@ -154,7 +152,7 @@ class PdfPainter:
                 canvas.translate(x, baseline)
                 canvas.scale(1, -1)  # text upright in a y-down page
                 canvas.setFillColor(HexColor(text.color))
-                canvas.setFont(_font_name(self.measure, font, text.bold), text.size)
+                canvas.setFont(font_name(self.measure, font, text.bold), text.size)
                 canvas.drawString(0, 0, piece)
                 canvas.restoreState()
             x += width
@@ -174,12 +172,3 @@ class PdfPainter:
 
 def _color(name: str | None) -> str | None:
     return None if name is None or name == "none" else name
-
-
-def _font_name(measure: TextMeasure, index: int, bold: bool) -> str:
-    """The reportlab name of font `index` of the chain, registered on first use."""
-    path = measure.files(bold)[index]
-    name = f"CK{'B' if bold else 'R'}{index}-{zlib.crc32(path.encode()):08x}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
-    return name

@@ -1,0 +1,397 @@
+"""The PDF workshop report: what a project lead archives and reads a year later.
+
+Built from the session (the model) and the shared map drawing, never from the
+screen. Every user string goes through `text.markup` (escaped, in the fonts
+that draw it). The sections follow the primer's "What the archive must
+answer"; each has a bookmark and a line in the table of contents; every page
+carries the session's title, its number out of the total, and the date made.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ckstudio import __version__
+from ckstudio.layout.ckmap import MapOptions, build_map
+from ckstudio.layout.fonts import TextMeasure, shared_measure
+from ckstudio.layout.labels import labels_for
+from ckstudio.model.metrics import compute_metrics
+from ckstudio.model.session import Session
+from ckstudio.report.fonts import font_name
+from ckstudio.report.labels import report_labels
+from ckstudio.report.mapflow import map_tiles
+from ckstudio.report.pdfdraw import Missing
+from ckstudio.report.text import markup
+
+SECTIONS = ("map", "themes", "reach", "knowledge", "links", "decisions", "votes", "people",
+            "metrics", "appendix")  # fmt: skip
+MARGIN = 18 * mm
+INK = colors.HexColor("#1A1A1A")
+RULE = colors.HexColor("#BDBDBD")
+
+
+class Report:
+    """Builds one report: the story of flowables, then the PDF."""
+
+    def __init__(self, session: Session, language: str | None = None,
+                 sections: Sequence[str] = SECTIONS, measure: TextMeasure | None = None,
+                 made: datetime.date | None = None) -> None:  # fmt: skip
+        self.session = session
+        self.language = language or session.meta.language
+        self.words = report_labels(self.language)
+        self.map_words = labels_for(self.language)
+        self.sections = [s for s in SECTIONS if s in sections]
+        self.measure = measure or shared_measure()
+        self.missing = Missing()
+        self.made = made or datetime.date.today()
+        self.metrics = compute_metrics(session)
+        regular, bold = font_name(self.measure, 0, False), font_name(self.measure, 0, True)
+        self.body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13.5,
+                                   textColor=INK, spaceAfter=4)  # fmt: skip
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=bold, fontSize=22,
+                                    leading=27, spaceAfter=12)  # fmt: skip
+        self.heading = ParagraphStyle("heading1", parent=self.body, fontName=bold, fontSize=15,
+                                      leading=19, spaceBefore=6, spaceAfter=8)  # fmt: skip
+        self.subheading = ParagraphStyle("heading2", parent=self.body, fontName=bold,
+                                         fontSize=11.5, leading=15, spaceBefore=6)  # fmt: skip
+        self.bold = bold
+
+    # -- text ------------------------------------------------------------------------
+
+    def user(self, text: str, style: ParagraphStyle | None = None, bold: bool = False):
+        """A paragraph of user text (escaped, fonts per character)."""
+        return Paragraph(markup(text, self.measure, self.missing, bold), style or self.body)
+
+    def ours(self, text: str, style: ParagraphStyle | None = None):
+        """A paragraph of the report's own words (escaped too: labels hold « » and ')."""
+        return Paragraph(markup(text, self.measure, self.missing), style or self.body)
+
+    def header(self, *texts: str) -> list[Paragraph]:
+        """A table's header row, in the report's words."""
+        return [self.ours(text, self.small) for text in texts]
+
+    def heading_for(self, key: str) -> Paragraph:
+        return self.ours(self.words[key], self.heading)
+
+    def table(self, rows: list[list], widths: Sequence[float]) -> Table:
+        table = Table(rows, colWidths=list(widths), repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.body.fontName),  # reportlab's default: Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]))  # fmt: skip
+        return table
+
+    # -- building --------------------------------------------------------------------
+
+    def pdf(self, on_section: Callable[[str], None] | None = None) -> bytes:
+        """The report as PDF bytes; `on_section` is told each section as it is built
+        (a progress bar; it may raise to cancel)."""
+        buffer = io.BytesIO()
+        document = _Document(buffer, self)
+        story = self.cover()
+        if self.sections and self.sections[0] != "map":
+            story.append(PageBreak())  # the map section opens its own (landscape) page
+        for section in self.sections:
+            if on_section is not None:
+                on_section(section)
+            story += getattr(self, f"section_{section}")()
+        document.multiBuild(story, canvasmaker=_numbered(self))
+        return buffer.getvalue()
+
+    def cover(self) -> list:
+        meta, words = self.session.meta, self.words
+        people = {p.id: p for p in self.session.participants}
+        facilitators = ", ".join(people[i].name for i in meta.facilitators if i in people)
+        counts = self.metrics["counts"]
+        c0 = next(c for c in self.session.concepts if c.parent is None)
+        story = [self.ours(words["report"], self.small), self.user(meta.title, self.title)]
+        rows = [
+            (words["date"], meta.date), (words["place"], meta.place),
+            (words["facilitators"], facilitators),
+            (words["participants"],
+             f"{counts['participants']} · {counts['organisations']} {words['organisations']}"),
+        ]  # fmt: skip
+        for label, value in rows:
+            if value:
+                story.append(Paragraph(
+                    f"<b>{markup(label, self.measure, self.missing)}</b> : "
+                    f"{markup(str(value), self.measure, self.missing)}", self.body))  # fmt: skip
+        story += [Spacer(1, 8), self.ours(words["c0"], self.subheading), self.user(c0.text)]
+        if meta.brief:
+            story += [self.ours(words["brief"], self.subheading), self.user(meta.brief)]
+        toc = TableOfContents()
+        toc.levelStyles = [ParagraphStyle("toc", parent=self.body, leftIndent=0)]
+        toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.body.fontName)])
+        return [*story, PageBreak(), self.ours(words["contents"], self.heading), toc]
+
+    def section_map(self) -> list:
+        drawing = build_map(self.session, MapOptions(orientation="right"))
+        width, height = landscape(A4)
+        frame_w, frame_h = width - 2 * MARGIN, height - 2 * MARGIN - 40
+        tiles = map_tiles(drawing, frame_w, frame_h, self.measure, self.missing)
+        story: list = [NextPageTemplate("landscape"), PageBreak(), self.heading_for("map")]
+        if len(tiles) > 1:
+            story.append(self.ours(self.words["map_tiles"].format(n=len(tiles))))
+        for index, tile in enumerate(tiles):
+            if index:
+                story += [PageBreak(), self.ours(tile.name, self.subheading)]
+            elif tile.name:
+                story.append(self.ours(tile.name, self.subheading))
+            story.append(tile)
+        return [*story, NextPageTemplate("portrait"), PageBreak()]
+
+    def section_themes(self) -> list:
+        concepts = [c for c in self.session.concepts if c.parent is not None]
+        people = {p.id: p.name for p in self.session.participants}
+        story: list = [self.heading_for("themes")]
+        groups = [(t.name, t.id) for t in self.session.themes] + [(self.words["untagged"], None)]
+        for name, theme in groups:
+            chosen = [c for c in concepts if _tagged(c, theme)]
+            if not chosen:
+                continue
+            story.append(self.user(f"{name} ({len(chosen)})", self.subheading))
+            rows = [self.header(self.words["concept"], self.map_words["reach"],
+                                self.map_words["partition"], self.words["dots"])]  # fmt: skip
+            for c in chosen:
+                taggers = sorted({people.get(t.by, "") for t in c.tags if t.theme == theme} - {""})
+                text = c.text + (f" ({self.words['by']} {', '.join(taggers)})" if taggers else "")
+                judged = (self.map_words[c.reach], self.map_words[c.partition or "unjudged"])
+                dots = str(sum(v.count for v in c.votes))
+                rows.append([self.user(text, self.small), *self.header(*judged, dots)])
+            story.append(self.table(rows, [95 * mm, 30 * mm, 28 * mm, 17 * mm]))
+        return story
+
+    def section_reach(self) -> list:
+        metrics, words, map_words = self.metrics, self.words, self.map_words
+        rows = [self.header(map_words["reach"], words["count"])]
+        rows += [[self.ours(map_words[k], self.small), self.ours(str(v), self.small)]
+                 for k, v in metrics["reach"].items()]  # fmt: skip
+        share = metrics["partitions"]["expansive_share"]
+        share_text = "–" if share is None else f"{share * 100:.0f}"
+        return [self.heading_for("reach"), self.table(rows, [60 * mm, 25 * mm]), Spacer(1, 6),
+                self.ours(words["expansive_share"].format(share=share_text))]  # fmt: skip
+
+    def section_knowledge(self) -> list:
+        session, words, map_words = self.session, self.words, self.map_words
+        people = {p.id: p.name for p in session.participants}
+        children: dict[str | None, list] = {}
+        for k in session.knowledge:
+            children.setdefault(k.parent, []).append(k)
+        story: list = [self.heading_for("knowledge")]
+        for pocket in children.get(None, []):
+            story.append(self.user(pocket.text, self.subheading))
+            rows = [self.header(words["item"], map_words["status"], words["holder"])]
+            stack = list(reversed(children.get(pocket.id, [])))
+            while stack:
+                item = stack.pop()
+                rows.append([self.user(item.text, self.small),
+                             self.ours(map_words[item.status], self.small),
+                             self.user(people.get(item.holder, ""), self.small)])  # fmt: skip
+                stack.extend(reversed(children.get(item.id, [])))
+            if len(rows) > 1:
+                story.append(self.table(rows, [110 * mm, 35 * mm, 30 * mm]))
+        story.append(self.ours(words["gaps"], self.subheading))
+        gaps = self.metrics["knowledge_gaps"]
+        if not gaps:
+            story.append(self.ours(words["none"]))
+        for gap in gaps:
+            needed = "; ".join(k["text"] for k in gap["missing"])
+            story.append(self.user(f"{gap['text']} — {needed}", self.small))
+        return story
+
+    def section_links(self) -> list:
+        session, words = self.session, self.words
+        concepts = {c.id: c.text for c in session.concepts}
+        items = {k.id: k.text for k in session.knowledge}
+        rows = [self.header(words["concept"], words["kind"], words["item"], words["note"])]
+        for link in session.links:
+            rows.append([self.user(concepts[link.concept], self.small),
+                         self.ours(self.map_words[link.kind], self.small),
+                         self.user(items[link.knowledge], self.small),
+                         self.user(link.note, self.small)])  # fmt: skip
+        return [self.heading_for("links"), self.table(rows, [60 * mm, 22 * mm, 55 * mm, 38 * mm])]
+
+    def section_decisions(self) -> list:
+        session, words = self.session, self.words
+        story: list = [self.heading_for("decisions"), self.ours(words["retained"], self.subheading)]
+        retained = self.metrics["retained"]
+        for concept in retained:
+            story.append(self.user(concept["text"], bold=True))
+            for item in concept["unmet"]:
+                status = self.map_words[item["status"]]
+                story.append(self.user(f"– {item['text']} ({status}, {words['unmet']})",
+                                       self.small))  # fmt: skip
+        if not retained:
+            story.append(self.ours(words["none"]))
+        story.append(self.ours(words["suspended"], self.subheading))
+        suspended = [c for c in session.concepts if c.outcome == "suspended"]
+        story += [self.user(c.text) for c in suspended] or [self.ours(words["none"])]
+        retained_ids = {c["id"] for c in retained}
+        used = {link.knowledge for link in session.links if link.concept in retained_ids}
+        story.append(self.ours(words["used_knowledge"], self.subheading))
+        used_items = [k for k in session.knowledge if k.id in used]
+        story += [self.user(k.text) for k in used_items] or [self.ours(words["none"])]
+        story.append(self.ours(words["kept_knowledge"], self.subheading))
+        linked = {link.knowledge for link in session.links}
+        kept = [k for k in session.knowledge
+                if k.parent is not None and k.id not in used and k.id in linked]  # fmt: skip
+        story += [self.user(k.text) for k in kept] or [self.ours(words["none"])]
+        return story
+
+    def section_votes(self) -> list:
+        ranking = [r for r in self.metrics["votes_ranking"] if r["votes"]]
+        rows = [self.header(self.words["concept"], self.words["dots"])]
+        rows += [[self.user(r["text"], self.small), self.ours(str(r["votes"]), self.small)]
+                 for r in ranking]  # fmt: skip
+        if not ranking:
+            return [self.heading_for("votes"), self.ours(self.words["none"])]
+        return [self.heading_for("votes"), self.table(rows, [140 * mm, 25 * mm])]
+
+    def section_people(self) -> list:
+        rows = [self.header(self.words["participants"], "", "")]
+        for person in sorted(self.session.participants, key=lambda p: (p.role, p.name)):
+            rows.append([self.user(person.name, self.small),
+                         self.user(person.organisation, self.small),
+                         self.ours(person.role.replace("_", " "), self.small)])  # fmt: skip
+        return [self.heading_for("people"), self.table(rows, [60 * mm, 75 * mm, 40 * mm])]
+
+    def section_metrics(self) -> list:
+        from ckstudio.stats_table import format_stats
+
+        lines = format_stats(self.metrics).splitlines()
+        mono = ParagraphStyle("metrics", parent=self.small, fontName=font_name(self.measure, 0,
+                                                                               False))  # fmt: skip
+        return [self.heading_for("metrics"), *(self.user(line or " ", mono) for line in lines)]
+
+    def section_appendix(self) -> list:
+        story: list = [PageBreak(), self.heading_for("appendix")]
+        for node in (*self.session.concepts, *self.session.knowledge):
+            story.append(self.user(node.text, bold=True))
+            if node.notes:
+                story.append(self.user(node.notes, self.small))
+        return story
+
+
+def _tagged(concept, theme: str | None) -> bool:
+    """Tagged with the theme; with None: tagged with no theme at all."""
+    if theme is None:
+        return not concept.tags
+    return any(tag.theme == theme for tag in concept.tags)
+
+
+class _Document(BaseDocTemplate):
+    """Portrait pages, landscape pages for the map; headings feed the contents and outline."""
+
+    def __init__(self, buffer: io.BytesIO, report: Report) -> None:
+        meta = report.session.meta
+        people = {p.id: p.name for p in report.session.participants}
+        super().__init__(
+            buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6,
+            bottomMargin=MARGIN + 6, title=meta.title,
+            author=", ".join(people[i] for i in meta.facilitators if i in people),
+            subject=report.words["report"], creator=f"CK Studio {__version__}",
+            keywords=[t.name for t in report.session.themes],
+        )  # fmt: skip
+        width, height = A4
+        portrait = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="portrait")
+        wide_w, wide_h = landscape(A4)
+        wide = Frame(MARGIN, MARGIN, wide_w - 2 * MARGIN, wide_h - 2 * MARGIN, id="landscape")
+        self.addPageTemplates([
+            PageTemplate("portrait", [portrait], pagesize=A4),
+            PageTemplate("landscape", [wide], pagesize=landscape(A4)),
+        ])  # fmt: skip
+        self._count = 0
+
+    def beforeDocument(self) -> None:
+        self._count = 0  # each pass of multiBuild numbers the sections afresh
+
+    def afterFlowable(self, flowable) -> None:
+        """Headings become entries of the contents and bookmarks of the outline."""
+        if not isinstance(flowable, Paragraph) or flowable.style.name not in ("heading1",):
+            return
+        self._count += 1
+        key = f"section-{self._count}"
+        text = flowable.getPlainText()
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=0)
+        self.notify("TOCEntry", (0, text, self.page, key))
+
+
+def _numbered(report: Report):
+    """A canvas that writes "page n / N", the title and the date once N is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["initialFontName"] = font_name(report.measure, 0, False)  # not Helvetica
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            words = report.words
+            self.saveState()
+            self.setFont(report.bold, 8)
+            self.setFillColor(colors.HexColor("#5F5F5F"))
+            title = _header_text(report)
+            self.drawString(MARGIN, height - MARGIN + 4, title)
+            self.setFont(font_name(report.measure, 0, False), 8)
+            self.drawString(MARGIN, MARGIN - 14, words["made"].format(date=report.made.isoformat()))
+            self.drawRightString(width - MARGIN, MARGIN - 14,
+                                 words["page"].format(n=number, total=total))  # fmt: skip
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _header_text(report: Report) -> str:
+    """The title in the header, in Vera's characters (a running header is no place for
+    fallback fonts); characters Vera lacks are left out, the title page has them all."""
+    measure = report.measure
+    kept = "".join(piece for index, piece in measure.runs(report.session.meta.title, True)
+                   if index == 0)  # fmt: skip
+    return kept[:120]
+
+
+def report_pdf(
+    session: Session, language: str | None = None, sections: Sequence[str] = SECTIONS
+) -> tuple[bytes, Missing]:
+    """The report of a session, and the characters no font could draw."""
+    report = Report(session, language, sections)
+    return report.pdf(), report.missing

@@ -1,0 +1,89 @@
+"""The C-K map in the report: the shared drawing, whole if it fits, else in legible tiles.
+
+The drawing is scaled to the page's width, but never so far that its
+smallest text falls under `MIN_TEXT` points; a map too big at that scale is
+cut into tiles, one per page, named by column letter and row number.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+
+from reportlab.platypus import Flowable
+
+from ckstudio.layout.drawing import Drawing, Group, Item, Text
+from ckstudio.layout.fonts import TextMeasure
+from ckstudio.report.pdfdraw import Missing, PdfPainter
+
+MIN_TEXT = 7.0  # points: the smallest text a reader of the printed report can read
+
+
+def smallest_text(drawing: Drawing) -> float:
+    sizes = [item.size for item in _texts(drawing.items)]
+    return min(sizes, default=MIN_TEXT)
+
+
+def _texts(items: tuple[Item, ...]):
+    for item in items:
+        if isinstance(item, Group):
+            yield from _texts(item.items)
+        elif isinstance(item, Text):
+            yield item
+
+
+def map_tiles(
+    drawing: Drawing, width: float, height: float, measure: TextMeasure, missing: Missing
+) -> list[MapTile]:
+    """The flowables showing the map in frames of `width` x `height` points."""
+    least = MIN_TEXT / smallest_text(drawing)
+    scale = min(1.0, width / drawing.width, height / drawing.height)
+    if scale >= least:
+        return [MapTile(drawing, scale, (0, 0, drawing.width, drawing.height), "", measure,
+                        missing)]  # fmt: skip
+    scale = max(least, min(1.0, width / drawing.width))
+    across = math.ceil(drawing.width * scale / width)
+    down = math.ceil(drawing.height * scale / height)
+    tile_w, tile_h = width / scale, height / scale
+    tiles = []
+    for row in range(down):
+        for column in range(across):
+            region = (column * tile_w, row * tile_h, tile_w, tile_h)
+            name = f"{_column(column)}{row + 1}"
+            tiles.append(MapTile(drawing, scale, region, name, measure, missing))
+    return tiles
+
+
+def _column(index: int) -> str:
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+class MapTile(Flowable):
+    """One region of the drawing, scaled, clipped to its frame."""
+
+    def __init__(self, drawing, scale, region, name, measure, missing) -> None:
+        super().__init__()
+        self.drawing, self.scale, self.region, self.name = drawing, scale, region, name
+        self.measure, self.missing = measure, missing
+        self.width = region[2] * scale
+        self.height = region[3] * scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x, y = self.region[:2]
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        canvas.clipPath(path, stroke=0, fill=0)
+        canvas.translate(0, self.height)
+        canvas.scale(self.scale, -self.scale)  # the drawing's y grows downwards
+        canvas.translate(-x, -y)
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        painter.background(self.drawing)
+        for item in self.drawing.items:
+            painter.item(item)
+        canvas.restoreState()

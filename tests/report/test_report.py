@@ -1,0 +1,152 @@
+"""The PDF workshop report: complete, faithful to the text, navigable, in the session's language."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from ckstudio.cli import main
+from ckstudio.layout.ckmap import build_map
+from ckstudio.layout.fonts import shared_measure
+from ckstudio.model import Document, edits
+from ckstudio.model.templates import new_session
+from ckstudio.report.builder import report_pdf
+from ckstudio.report.mapflow import MIN_TEXT, map_tiles, smallest_text
+from ckstudio.report.pdfdraw import Missing
+from ckstudio.storage import load_session
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.ck.json"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.split(r"\s+", unicodedata.normalize("NFC", text.replace("\xa0", " ")))
+            if w}  # fmt: skip
+
+
+def read(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_report_holds_every_text_of_the_session(path, tmp_path, capsys):
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    assert "report written" in capsys.readouterr().out
+    reader = read(out.read_bytes())
+    found = words(text_of(reader))
+    session = load_session(path)
+    for node in (*session.concepts, *session.knowledge):
+        assert words(node.text) <= found, node.text
+        assert words(node.notes) <= found, node.notes
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert re.search(rf"{number}\s*/\s*{total}", page.extract_text()), number
+
+
+def test_every_font_is_embedded(tmp_path):
+    data, _ = report_pdf(load_session(EXAMPLES[0]))
+    reader = read(data)
+    seen = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            seen.add(font["/BaseFont"])
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+    assert seen
+
+
+def test_sections_have_bookmarks_and_the_metadata_says_what_it_is():
+    session = load_session(ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json")
+    reader = read(report_pdf(session)[0])
+    titles = [entry.title for entry in reader.outline]
+    assert titles[:3] == ["Sommaire", "La carte C-K", "Les concepts par thème"]
+    assert len(titles) == 11  # the contents and the ten sections
+    meta = reader.metadata
+    assert meta.title == session.meta.title
+    assert meta.creator.startswith("CK Studio ")
+    assert "Structure" in meta["/Keywords"]
+    people = {p.id: p.name for p in session.participants}
+    assert people[session.meta.facilitators[0]] in meta.author
+
+
+def test_the_language_follows_the_session_unless_told(tmp_path):
+    session = load_session(ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json")
+    french = text_of(read(report_pdf(session, sections=("votes",))[0]))
+    english = text_of(read(report_pdf(session, "en", sections=("votes",))[0]))
+    assert "Classement des votes" in french and "Votes ranking" in english
+
+
+def test_user_markup_is_printed_not_obeyed():
+    doc = Document(new_session("Atelier <b>gras</b> & co", "C0 <font color=red>x</font>"))
+    doc.apply(edits.add_concept(doc, doc.root, '<para> & </para> <img src="x"/> «\xa0oui\xa0»'))
+    reader = read(report_pdf(doc.to_session(), sections=("appendix",))[0])
+    found = words(text_of(reader))
+    assert {"<font", "color=red>x</font>", "<para>", "&", "</para>", "<img", 'src="x"/>'} <= found
+
+
+def test_a_big_map_is_split_into_legible_tiles():
+    from synthetic import make_session
+
+    session = make_session(concepts=400, knowledge=200, links=300, seed=3)
+    drawing = build_map(session)
+    tiles = map_tiles(drawing, 760, 480, shared_measure(), Missing())
+    assert len(tiles) > 1
+    assert all(tile.scale * smallest_text(drawing) >= MIN_TEXT - 1e-9 for tile in tiles)
+    covered_w = max(t.region[0] + t.region[2] for t in tiles)
+    covered_h = max(t.region[1] + t.region[3] for t in tiles)
+    assert covered_w >= drawing.width and covered_h >= drawing.height
+
+
+@pytest.mark.parametrize(
+    "arguments, code",
+    [(["-o", "r.txt"], 2), (["-o", "r.pdf", "--sections", "map,nope"], 2),
+     (["-o", "r.pdf", "--lang", "de"], 2)],
+)  # fmt: skip
+def test_usage_errors(arguments, code, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    try:
+        returned = main(["report", str(EXAMPLES[0]), *arguments])
+    except SystemExit as stop:  # argparse's own refusals
+        returned = stop.code
+    assert returned == code
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.txt").exists()
+
+
+def test_a_bad_session_is_one_sentence(tmp_path, capsys):
+    bad = tmp_path / "bad.ck.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["report", str(bad), "-o", str(tmp_path / "r.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.ck.json" in err and "Traceback" not in err
+
+
+WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzéèçàœ"), min_size=1, max_size=10)
+ANY = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=6), ANY)
+def test_any_text_makes_a_valid_report_that_keeps_its_words(chosen, noise):
+    text = " ".join(chosen) + " " + noise
+    doc = Document(new_session("Atelier"))
+    try:
+        doc.apply(edits.add_concept(doc, doc.root, text))
+    except ValueError:
+        return  # a text no session may hold
+    data, _ = report_pdf(doc.to_session(), sections=("appendix",))
+    assert set(chosen) <= words(text_of(read(data)))
