@@ -81,11 +81,15 @@ class Report:
 
     def user(self, text: str, style: ParagraphStyle | None = None, bold: bool = False):
         """A paragraph of user text (escaped, fonts per character)."""
-        return Paragraph(markup(text, self.measure, self.missing, bold), style or self.body)
+        style = style or self.body
+        bold = bold or style.fontName == self.bold
+        return Paragraph(markup(text, self.measure, self.missing, bold), style)
 
     def ours(self, text: str, style: ParagraphStyle | None = None):
         """A paragraph of the report's own words (escaped too: labels hold « » and ')."""
-        return Paragraph(markup(text, self.measure, self.missing), style or self.body)
+        style = style or self.body
+        bold = style.fontName == self.bold
+        return Paragraph(markup(text, self.measure, self.missing, bold), style)
 
     def header(self, *texts: str) -> list[Paragraph]:
         """A table's header row, in the report's words."""
@@ -152,7 +156,7 @@ class Report:
     def section_map(self) -> list:
         drawing = build_map(self.session, MapOptions(orientation="right"))
         width, height = landscape(A4)
-        frame_w, frame_h = width - 2 * MARGIN, height - 2 * MARGIN - 40
+        frame_w, frame_h = width - 2 * MARGIN, height - 2 * MARGIN - 90  # heading, tile name
         tiles = map_tiles(drawing, frame_w, frame_h, self.measure, self.missing)
         story: list = [NextPageTemplate("landscape"), PageBreak(), self.heading_for("map")]
         if len(tiles) > 1:
