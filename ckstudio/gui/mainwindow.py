@@ -37,6 +37,7 @@ from ckstudio.model.templates import DEFAULT_TITLE, new_session
 from ckstudio.storage import SessionFileError
 
 FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
+OPEN_FILTER = "CK Studio sessions and reports (*.ck.json *.pdf);;" + FILE_FILTER
 STATUS_TIMEOUT = 6000  # ms a message stays in the status bar
 Std = QKeySequence.StandardKey
 
@@ -467,7 +468,7 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             return
         start = str(self.workspace.path.parent) if self.workspace.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a session"), start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a session"), start, OPEN_FILTER)
         if name:
             self.open_path(Path(name))
 

@@ -35,8 +35,15 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path, style: Style, orientation: str) -> Workspace:
-        """Load a session file; raises SessionLoadError with a one-line reason."""
-        return cls(load_session(path), path, style, orientation, checked=True)
+        """Load a session file, or the session inside a PDF report; raises
+        SessionLoadError with a one-line reason.
+
+        A report is not where the session is saved: it opens untitled, and
+        saving asks where to put the .ck.json file.
+        """
+        session = load_session(path)
+        is_report = path.suffix.lower() == ".pdf"
+        return cls(session, None if is_report else path, style, orientation, checked=True)
 
     def save(self, path: Path | None = None) -> None:
         """Write the session (atomically, with backups); the stack becomes clean."""

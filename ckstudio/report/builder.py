@@ -42,6 +42,7 @@ from ckstudio.report.labels import report_labels
 from ckstudio.report.mapflow import map_tiles
 from ckstudio.report.pdfdraw import Missing
 from ckstudio.report.text import markup
+from ckstudio.storage import attach_session
 
 SECTIONS = ("map", "themes", "reach", "knowledge", "links", "decisions", "votes", "people",
             "metrics", "appendix")  # fmt: skip
@@ -394,8 +395,12 @@ def _header_text(report: Report) -> str:
 
 
 def report_pdf(
-    session: Session, language: str | None = None, sections: Sequence[str] = SECTIONS
+    session: Session,
+    language: str | None = None,
+    sections: Sequence[str] = SECTIONS,
+    on_section: Callable[[str], None] | None = None,
 ) -> tuple[bytes, Missing]:
-    """The report of a session, and the characters no font could draw."""
+    """The report of a session, the session attached (so the archive reopens exactly),
+    and the characters no font could draw."""
     report = Report(session, language, sections)
-    return report.pdf(), report.missing
+    return attach_session(report.pdf(on_section), session), report.missing

@@ -23,6 +23,12 @@ from ckstudio.model.problems import Problem
 from ckstudio.model.session import Session
 from ckstudio.storage.codec import ParseError, decode, encode, limit_problem, too_big
 from ckstudio.storage.errors import SessionLoadError, SessionSaveError
+from ckstudio.storage.pdfarchive import (
+    MAX_PDF_BYTES,
+    PDF_MAGIC,
+    attached_session_bytes,
+    pdf_too_big,
+)
 
 SUFFIX = ".ck.json"
 BACKUPS = 3
@@ -30,10 +36,16 @@ _TEMP_MARK = ".saving-"
 
 
 def load_session(path: Path | str) -> Session:
-    """Read and validate a session file; raise SessionLoadError saying what is wrong."""
+    """Read and validate a session file; raise SessionLoadError saying what is wrong.
+
+    A PDF report made by CK Studio is read too: the session attached to it is
+    decoded as a session file is, with the same checks and limits.
+    """
     path = Path(path)
     try:
         data = _read_regular_file(path)
+        if data.startswith(PDF_MAGIC):
+            data = attached_session_bytes(data)
         return decode(data)
     except ParseError as error:
         raise SessionLoadError(path, _with_backup_hint(path, error.problems)) from None
@@ -49,10 +61,24 @@ def save_session(session: Session, path: Path | str, *, backups: int = BACKUPS) 
     A session the loader would refuse (too large) is not written at all.
     """
     data = encode(session)
-    problem = limit_problem(data)
+    problem = limit_problem(data) or _pdf_problem(Path(path))
     if problem:
         raise SessionSaveError(path, [Problem("", f"not saved: {problem}")])
     write_atomically(Path(path), data, backups=backups)
+
+
+def _pdf_problem(path: Path) -> str | None:
+    """Why the session must not go to this path: a PDF report, which opens as a session too.
+
+    Saving a session opened from `report.pdf` would otherwise put JSON in place
+    of the report.
+    """
+    is_pdf = path.suffix.lower() == ".pdf"
+    with contextlib.suppress(OSError, ValueError):
+        if not is_pdf and path.is_file():  # never open a FIFO: reading it would wait
+            with path.open("rb") as stream:
+                is_pdf = stream.read(len(PDF_MAGIC)) == PDF_MAGIC
+    return f"this is a PDF report; save the session as a {SUFFIX} file" if is_pdf else None
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -60,18 +86,30 @@ def backup_path(path: Path, number: int) -> Path:
 
 
 def _read_regular_file(path: Path) -> bytes:
+    """The file's bytes, read with a cap: limits.MAX_FILE_BYTES, or MAX_PDF_BYTES for a PDF.
+
+    A PDF report holds the session and its drawn maps, so it may be much larger
+    than the session inside it; that session then meets the session file limit.
+    """
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
         raise ParseError([Problem("", "this is a folder, not a session file")])
     if not stat.S_ISREG(info.st_mode):
         raise ParseError([Problem("", "this is not a regular file")])
-    if info.st_size > limits.MAX_FILE_BYTES:
-        raise ParseError([Problem("", too_big(info.st_size))])
     with path.open("rb") as stream:
-        data = stream.read(limits.MAX_FILE_BYTES + 1)
-    if len(data) > limits.MAX_FILE_BYTES:
-        raise ParseError([Problem("", too_big(len(data)))])
+        start = stream.read(len(PDF_MAGIC))  # the size allowed depends on what the file is
+        cap = MAX_PDF_BYTES if start == PDF_MAGIC else limits.MAX_FILE_BYTES
+        if info.st_size > cap:
+            raise ParseError([Problem("", _too_big_for(start, info.st_size))])
+        stream.seek(0)
+        data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise ParseError([Problem("", _too_big_for(data, len(data)))])
     return data
+
+
+def _too_big_for(start: bytes, size: int) -> str:
+    return pdf_too_big(size) if start.startswith(PDF_MAGIC) else too_big(size)
 
 
 def _with_backup_hint(path: Path, problems: list[Problem]) -> list[Problem]:

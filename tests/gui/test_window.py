@@ -281,3 +281,13 @@ def test_the_keyboard_help_lists_keys_and_gestures_read_only(window):
     assert not any("Save" in keys.split("+")[-1] for keys in cells.values())
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     dialog.deleteLater()
+
+
+def test_a_report_opens_as_its_session_untitled(window, tmp_path):
+    from ckstudio.cli import main
+
+    report = tmp_path / "atelier.pdf"
+    assert main(["report", str(SCHOOL), "-o", str(report), "--sections", "votes"]) == 0
+    assert window.open_path(report)
+    assert window.workspace.path is None and window.windowTitle().startswith("Untitled")
+    assert window.workspace.doc.meta.title == load_session(SCHOOL).meta.title

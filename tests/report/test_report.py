@@ -150,3 +150,18 @@ def test_any_text_makes_a_valid_report_that_keeps_its_words(chosen, noise):
         return  # a text no session may hold
     data, _ = report_pdf(doc.to_session(), sections=("appendix",))
     assert set(chosen) <= words(text_of(read(data)))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_report_reopens_as_its_session_byte_for_byte(path, tmp_path, capsys):
+    from ckstudio.storage import encode
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    assert encode(load_session(out)) == encode(load_session(path))
+    assert main(["validate", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(out)]) == 0
+    from_pdf = capsys.readouterr().out
+    assert main(["stats", str(path)]) == 0
+    assert capsys.readouterr().out == from_pdf
