@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QToolBar,
     QUndoView,
 )
@@ -29,11 +30,13 @@ from ckstudio.gui.actions import Spec, make_action
 from ckstudio.gui.canvas import MapCanvas
 from ckstudio.gui.inspector import Inspector
 from ckstudio.gui.navigation import step_for
+from ckstudio.gui.report_export import ReportJob
 from ckstudio.gui.settings import Settings
 from ckstudio.gui.shortcuts_help import shortcuts_dialog
 from ckstudio.gui.theme import apply_theme, map_style
 from ckstudio.gui.workspace import Workspace
 from ckstudio.model.templates import DEFAULT_TITLE, new_session
+from ckstudio.report.builder import SECTIONS
 from ckstudio.storage import SessionFileError
 
 FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.inspector: Inspector | None = None
         self.setObjectName("mainWindow")
         self.actions_by_name: dict[str, QAction] = {}
+        self._jobs: list[ReportJob] = []  # reports being written (kept alive until done)
         self._build_actions()
         self._build_docks()
         self._build_menus()
@@ -77,6 +81,15 @@ class MainWindow(QMainWindow):
             (Spec("open", tr("&Open…"), [Std.Open]), self.open_dialog),
             (Spec("save", tr("&Save"), [Std.Save]), self.save),
             (Spec("save_as", tr("Save &As…"), [Std.SaveAs, "Ctrl+Shift+S"]), self.save_as),
+            (
+                Spec(
+                    "export_report",
+                    tr("Export &report…"),
+                    ["Ctrl+E"],
+                    tr("Write the PDF workshop report of this session"),
+                ),
+                self.export_report,
+            ),
             (Spec("quit", tr("&Quit"), [Std.Quit, "Ctrl+Q"]), self.close),
             (
                 Spec(
@@ -245,7 +258,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         groups = {
-            self.tr("&File"): ["new", "open", None, "save", "save_as", None, "quit"],
+            self.tr("&File"): ["new", "open", None, "save", "save_as", None, "export_report", None,
+                               "quit"],
             self.tr("&Edit"): ["undo", "redo", None, "add_child", "add_sibling",
                                "add_sibling_before", "add_pocket", "edit_text", "delete", None,
                                "link", "link_back"],
@@ -507,6 +521,43 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Saved {name}").format(name=path.name))
         return True
 
+    def export_report(self) -> None:
+        """Ask where, then build the report off the UI thread with a progress bar."""
+        stem = (self.workspace.name or "session").removesuffix(".json").removesuffix(".ck")
+        start = (
+            self.workspace.path.with_name(stem + ".pdf") if self.workspace.path else stem + ".pdf"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), str(start), self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.start_report(Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf"))
+
+    def start_report(self, path: Path) -> ReportJob:
+        job = ReportJob(self.workspace.doc.to_session(), path)
+        progress = QProgressDialog(self.tr("Writing the report…"), self.tr("Cancel"), 0,
+                                   len(SECTIONS), self)  # fmt: skip
+        progress.setWindowTitle(self.tr("Export the report"))
+        progress.setMinimumDuration(300)
+        job.progressed.connect(progress.setValue)
+        progress.canceled.connect(job.cancel)
+        job.finished_ok.connect(lambda where, warnings: self._report_written(where, warnings))
+        job.failed.connect(lambda sentence: self._error(self.tr("No report written"), sentence))
+        job.finished.connect(progress.reset)
+        job.finished.connect(job.deleteLater)
+        self._jobs.append(job)
+        job.finished.connect(lambda: self._jobs.remove(job))
+        job.start()
+        return job
+
+    def _report_written(self, where: str, warnings: list[str]) -> None:
+        extra = (
+            self.tr(" ({n} character(s) no font here draws, shown as ?)").format(n=len(warnings))
+            if warnings
+            else ""
+        )
+        self.show_message(self.tr("Report written: {path}").format(path=where) + extra)
+
     def _error(self, title: str, sentence: str) -> None:
         QMessageBox.warning(self, title, sentence)
 
@@ -544,6 +595,9 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             event.ignore()
             return
+        for job in list(self._jobs):  # a report half-written is dropped, never left behind
+            job.cancel()
+            job.wait()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -291,3 +291,29 @@ def test_a_report_opens_as_its_session_untitled(window, tmp_path):
     assert window.open_path(report)
     assert window.workspace.path is None and window.windowTitle().startswith("Untitled")
     assert window.workspace.doc.meta.title == load_session(SCHOOL).meta.title
+
+
+def test_export_report_writes_the_pdf_off_the_ui_thread(window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "compte-rendu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.action("export_report").trigger()
+    qtbot.waitUntil(lambda: "Report written" in window.statusBar().currentMessage(), timeout=30000)
+    assert load_session(target).meta.title == window.workspace.doc.meta.title
+
+
+def test_a_cancelled_report_writes_nothing(window, tmp_path, qtbot):
+    target = tmp_path / "never.pdf"
+    job = window.start_report(target)
+    job.cancel()
+    qtbot.waitUntil(lambda: not window._jobs, timeout=30000)
+    assert not target.exists()
+
+
+def test_a_report_that_cannot_be_written_says_why(window, tmp_path, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    window.start_report(tmp_path / "no-such-folder" / "r.pdf")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert "\n" not in shown[0] and "r.pdf" in shown[0]
