@@ -22,6 +22,10 @@ libxcb-shape.so.0:libxcb-shape0 libxcb-image.so.0:libxcb-image0 libxcb-randr.so.
 libxcb-render-util.so.0:libxcb-render-util0 libxcb-xkb.so.1:libxcb-xkb1
 libX11-xcb.so.1:libx11-xcb1"
 
+# Fonts the report and the map fall back to beyond Latin (Greek, Cyrillic, Arabic, CJK).
+FONTS="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
+
 say() { printf 'ckstudio setup: %s\n' "$*" >&2; }
 
 check_python() {
@@ -38,7 +42,10 @@ check_python() {
 missing_packages() {
   local pairs="$1" pair
   for pair in $pairs; do
-    ldconfig -p 2>/dev/null | grep -q "${pair%%:*}" || printf '%s ' "${pair#*:}"
+    case "$pair" in
+      /*) [ -e "${pair%%:*}" ] || printf '%s ' "${pair#*:}" ;;  # a file, not a library
+      *) ldconfig -p 2>/dev/null | grep -q "${pair%%:*}" || printf '%s ' "${pair#*:}" ;;
+    esac
   done
   if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
     printf 'python3-venv '
@@ -86,13 +93,13 @@ shift || true
 case "$command" in
   app)
     check_python app
-    install_system_packages "$QT_LIBS $WINDOW_LIBS"
+    install_system_packages "$QT_LIBS $WINDOW_LIBS $FONTS"
     install_python_packages
     exec "$VENV/bin/ckstudio" "${@:-$EXAMPLE}"
     ;;
   test)
     check_python test
-    install_system_packages "$QT_LIBS"
+    install_system_packages "$QT_LIBS $FONTS"
     install_python_packages
     run_tests "$@"
     ;;

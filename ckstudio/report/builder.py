@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     NextPageTemplate,
     PageBreak,
@@ -35,8 +36,9 @@ from ckstudio import __version__
 from ckstudio.layout.ckmap import MapOptions, build_map
 from ckstudio.layout.fonts import TextMeasure, shared_measure
 from ckstudio.layout.labels import labels_for
+from ckstudio.layout.style import DEFAULT_STYLE
 from ckstudio.model.metrics import compute_metrics
-from ckstudio.model.session import Session
+from ckstudio.model.session import ROLES, Session
 from ckstudio.report.fonts import font_name
 from ckstudio.report.labels import report_labels
 from ckstudio.report.mapflow import map_tiles
@@ -100,7 +102,7 @@ class Report:
         return self.ours(self.words[key], self.heading)
 
     def table(self, rows: list[list], widths: Sequence[float]) -> Table:
-        table = Table(rows, colWidths=list(widths), repeatRows=1)
+        table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), self.body.fontName),  # reportlab's default: Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -198,7 +200,10 @@ class Report:
                  for k, v in metrics["reach"].items()]  # fmt: skip
         share = metrics["partitions"]["expansive_share"]
         share_text = "–" if share is None else f"{share * 100:.0f}"
+        chart = BarChart([(map_words[k], v, DEFAULT_STYLE.reach[k].stroke)
+                          for k, v in metrics["reach"].items()], self.body.fontName)  # fmt: skip
         return [self.heading_for("reach"), self.table(rows, [60 * mm, 25 * mm]), Spacer(1, 6),
+                chart, Spacer(1, 6),
                 self.ours(words["expansive_share"].format(share=share_text))]  # fmt: skip
 
     def section_knowledge(self) -> list:
@@ -279,10 +284,11 @@ class Report:
 
     def section_people(self) -> list:
         rows = [self.header(self.words["participants"], "", "")]
-        for person in sorted(self.session.participants, key=lambda p: (p.role, p.name)):
+        order = {role: index for index, role in enumerate(ROLES)}  # facilitators first
+        for person in sorted(self.session.participants, key=lambda p: (order[p.role], p.name)):
             rows.append([self.user(person.name, self.small),
                          self.user(person.organisation, self.small),
-                         self.ours(person.role.replace("_", " "), self.small)])  # fmt: skip
+                         self.ours(self.words[person.role], self.small)])  # fmt: skip
         return [self.heading_for("people"), self.table(rows, [60 * mm, 75 * mm, 40 * mm])]
 
     def section_metrics(self) -> list:
@@ -300,6 +306,33 @@ class Report:
             if node.notes:
                 story.append(self.user(node.notes, self.small))
         return story
+
+
+class BarChart(Flowable):
+    """Horizontal bars, one per (label, count, colour): the reach breakdown at a glance."""
+
+    BAR, GAP, LABEL, LONGEST = 12.0, 5.0, 90.0, 250.0
+
+    def __init__(self, bars: list[tuple[str, int, str]], font: str) -> None:
+        super().__init__()
+        self.bars, self.font = bars, font
+        self.width = self.LABEL + self.LONGEST + 30
+        self.height = len(bars) * (self.BAR + self.GAP)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, most = self.canv, max([count for _, count, _ in self.bars] + [1])
+        for index, (label, count, color) in enumerate(self.bars):
+            y = self.height - (index + 1) * (self.BAR + self.GAP)
+            canvas.setFillColor(INK)
+            canvas.setFont(self.font, 8.5)
+            canvas.drawString(0, y + 3, label)  # the map's own labels: Vera draws them
+            canvas.setFillColor(colors.HexColor(color))
+            canvas.rect(self.LABEL, y, self.LONGEST * count / most, self.BAR, stroke=0, fill=1)
+            canvas.setFillColor(INK)
+            canvas.drawString(self.LABEL + self.LONGEST * count / most + 4, y + 3, str(count))
 
 
 def _tagged(concept, theme: str | None) -> bool:

@@ -46,6 +46,11 @@ REPORT_LABELS = {
         "page": "page {n} / {total}",
         "made": "fait le {date}",
         "count": "Nombre",
+        "facilitator": "animation",
+        "company": "entreprise",
+        "public_body": "acteur public",
+        "research": "recherche",
+        "other": "autre",
     },
     "en": {
         "report": "C-K workshop report",
@@ -90,6 +95,11 @@ REPORT_LABELS = {
         "page": "page {n} / {total}",
         "made": "made {date}",
         "count": "Count",
+        "facilitator": "facilitator",
+        "company": "company",
+        "public_body": "public body",
+        "research": "research",
+        "other": "other",
     },
 }  # fmt: skip
 

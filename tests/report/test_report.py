@@ -165,3 +165,21 @@ def test_the_report_reopens_as_its_session_byte_for_byte(path, tmp_path, capsys)
     from_pdf = capsys.readouterr().out
     assert main(["stats", str(path)]) == 0
     assert capsys.readouterr().out == from_pdf
+
+
+def test_names_in_other_scripts_print_in_the_systems_fonts():
+    """Greek, Cyrillic, Arabic and Chinese, with the fonts the test command installs
+    (fonts-dejavu-core, fonts-droid-fallback): drawn, none replaced by "?"."""
+    names = ["Αθηνά Παπαδοπούλου", "Ирина Петрова", "ليلى حداد", "王小明"]
+    doc = Document(new_session("Atelier"))
+    for name in names:
+        doc.apply(edits.add_participant(doc, name, "ecoCIRC"))
+    data, missing = report_pdf(doc.to_session(), sections=("people",))
+    assert missing.chars == {}
+    fonts = set()
+    for page in read(data).pages:
+        fonts |= {f.get_object()["/BaseFont"] for f in page["/Resources"]["/Font"].values()}
+    assert any("DejaVu" in f for f in fonts) and any("Droid" in f for f in fonts)
+    found = text_of(read(data))
+    for name in ("Αθηνά", "Петрова", "王小明"):
+        assert name in found
