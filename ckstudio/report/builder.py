@@ -41,7 +41,7 @@ from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.session import ROLES, Session
 from ckstudio.report.fonts import font_name
 from ckstudio.report.labels import report_labels
-from ckstudio.report.mapflow import map_tiles
+from ckstudio.report.mapflow import MapIndex, map_tiles
 from ckstudio.report.pdfdraw import Missing
 from ckstudio.report.text import markup
 from ckstudio.storage import attach_session
@@ -154,7 +154,8 @@ class Report:
         toc = TableOfContents()
         toc.levelStyles = [ParagraphStyle("toc", parent=self.body, leftIndent=0)]
         toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.body.fontName)])
-        return [*story, PageBreak(), self.ours(words["contents"], self.heading), toc]
+        contents = ParagraphStyle("contents", parent=self.heading)  # not an entry of itself
+        return [*story, PageBreak(), self.ours(words["contents"], contents), toc]
 
     def section_map(self) -> list:
         drawing = build_map(self.session, MapOptions(orientation="right"))
@@ -164,10 +165,13 @@ class Report:
         story: list = [NextPageTemplate("landscape"), PageBreak(), self.heading_for("map")]
         if len(tiles) > 1:
             story.append(self.ours(self.words["map_tiles"].format(n=len(tiles))))
+            story.append(MapIndex(drawing, tiles, frame_w, frame_h - 30, self.measure,
+                                  self.missing, self.bold))  # fmt: skip
+            story.append(PageBreak())
         for index, tile in enumerate(tiles):
             if index:
-                story += [PageBreak(), self.ours(tile.name, self.subheading)]
-            elif tile.name:
+                story.append(PageBreak())
+            if tile.name:
                 story.append(self.ours(tile.name, self.subheading))
             story.append(tile)
         return [*story, NextPageTemplate("portrait"), PageBreak()]

@@ -54,6 +54,44 @@ def map_tiles(
     return tiles
 
 
+class MapIndex(Flowable):
+    """The whole map shrunk to one page with the tiles' grid over it: where each part goes.
+
+    Its text is too small to read, on purpose: it is the index, the tiles are the map.
+    """
+
+    def __init__(self, drawing: Drawing, tiles: list[MapTile], width: float, height: float,
+                 measure: TextMeasure, missing: Missing, font: str) -> None:  # fmt: skip
+        super().__init__()
+        self.drawing, self.tiles, self.font = drawing, tiles, font
+        self.scale = min(width / drawing.width, height / drawing.height)
+        self.width, self.height = drawing.width * self.scale, drawing.height * self.scale
+        self.measure, self.missing = measure, missing
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.translate(0, self.height)
+        canvas.scale(self.scale, -self.scale)
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        painter.background(self.drawing)
+        for item in self.drawing.items:
+            painter.item(item)
+        canvas.restoreState()
+        canvas.setStrokeColorRGB(0.12, 0.44, 0.92)
+        canvas.setFillColorRGB(0.12, 0.44, 0.92)
+        canvas.setLineWidth(1)
+        canvas.setFont(self.font, 14)
+        for tile in self.tiles:
+            x, y, w, h = (value * self.scale for value in tile.region)
+            w, h = min(w, self.width - x), min(h, self.height - y)
+            canvas.rect(x, self.height - y - h, w, h, stroke=1, fill=0)
+            canvas.drawString(x + 4, self.height - y - 16, tile.name)
+
+
 def _column(index: int) -> str:
     letters = string.ascii_uppercase
     return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
