@@ -183,3 +183,22 @@ def test_names_in_other_scripts_print_in_the_systems_fonts():
     found = text_of(read(data))
     for name in ("Αθηνά", "Петрова", "王小明"):
         assert name in found
+
+
+def test_long_words_and_urls_wrap_inside_the_page():
+    url = "https://example.org/" + "chemin-tres-long-" * 25
+    doc = Document(new_session("Atelier"))
+    doc.apply(edits.add_concept(doc, doc.root, url))
+    reader = read(report_pdf(doc.to_session(), sections=("appendix",))[0])
+    page = reader.pages[-1]
+    right = float(page.mediabox.width)
+    ends = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():  # where the piece starts, plus its measured width
+            start = tm[4] * cm[0] + cm[4]
+            ends.append(start + shared_measure().width(text.strip(), size * cm[0], True))
+
+    page.extract_text(visitor_text=visit)
+    assert len(ends) > 3 and max(ends) < right  # cut into several lines, none off the page
+    assert "chemin-tres-long" in page.extract_text()
