@@ -25,6 +25,8 @@ libX11-xcb.so.1:libx11-xcb1"
 # Fonts the report and the map fall back to beyond Latin (Greek, Cyrillic, Arabic, CJK).
 FONTS="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
+# The tests check every PDF they make with qpdf's structural check.
+TEST_TOOLS="/usr/bin/qpdf:qpdf"
 
 say() { printf 'ckstudio setup: %s\n' "$*" >&2; }
 
@@ -99,7 +101,7 @@ case "$command" in
     ;;
   test)
     check_python test
-    install_system_packages "$QT_LIBS $FONTS"
+    install_system_packages "$QT_LIBS $FONTS $TEST_TOOLS"
     install_python_packages
     run_tests "$@"
     ;;

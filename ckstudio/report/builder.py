@@ -127,7 +127,7 @@ class Report:
             if on_section is not None:
                 on_section(section)
             story += getattr(self, f"section_{section}")()
-        document.multiBuild(story, canvasmaker=_numbered(self))
+        document.multiBuild(story, canvasmaker=_canvas(self))
         return buffer.getvalue()
 
     def cover(self) -> list:
@@ -158,7 +158,9 @@ class Report:
         return [*story, PageBreak(), self.ours(words["contents"], contents), toc]
 
     def section_map(self) -> list:
-        drawing = build_map(self.session, MapOptions(orientation="right"))
+        meta = self.session.meta.model_copy(update={"language": self.language})
+        drawing = build_map(self.session.model_copy(update={"meta": meta}),
+                            MapOptions(orientation="right"))  # fmt: skip
         width, height = landscape(A4)
         frame_w, frame_h = width - 2 * MARGIN, height - 2 * MARGIN - 90  # heading, tile name
         tiles = map_tiles(drawing, frame_w, frame_h, self.measure, self.missing)
@@ -190,7 +192,8 @@ class Report:
                                 self.map_words["partition"], self.words["dots"])]  # fmt: skip
             for c in chosen:
                 taggers = sorted({people.get(t.by, "") for t in c.tags if t.theme == theme} - {""})
-                text = c.text + (f" ({self.words['by']} {', '.join(taggers)})" if taggers else "")
+                tagged = f" ({self.words['tagged_by']} {', '.join(taggers)})" if taggers else ""
+                text = c.text + tagged
                 judged = (self.map_words[c.reach], self.map_words[c.partition or "unjudged"])
                 dots = str(sum(v.count for v in c.votes))
                 rows.append([self.user(text, self.small), *self.header(*judged, dots)])
@@ -219,7 +222,7 @@ class Report:
         story: list = [self.heading_for("knowledge")]
         for pocket in children.get(None, []):
             story.append(self.user(pocket.text, self.subheading))
-            rows = [self.header(words["item"], map_words["status"], words["holder"])]
+            rows = [self.header(words["item"], words["status"], words["holder"])]
             stack = list(reversed(children.get(pocket.id, [])))
             while stack:
                 item = stack.pop()
@@ -230,12 +233,18 @@ class Report:
             if len(rows) > 1:
                 story.append(self.table(rows, [110 * mm, 35 * mm, 30 * mm]))
         story.append(self.ours(words["gaps"], self.subheading))
-        gaps = self.metrics["knowledge_gaps"]
-        if not gaps:
-            story.append(self.ours(words["none"]))
-        for gap in gaps:
-            needed = "; ".join(k["text"] for k in gap["missing"])
-            story.append(self.user(f"{gap['text']} — {needed}", self.small))
+        concepts = {c.id: c.text for c in session.concepts}
+        missing = [k for k in session.knowledge if k.status == "missing"]
+        for item in missing:
+            needers = [concepts[link.concept] for link in session.links
+                       if link.knowledge == item.id]  # fmt: skip
+            holder = people.get(item.holder)
+            story.append(self.user(item.text + (f" ({words['holder']} : {holder})" if holder
+                                                else ""), bold=True))  # fmt: skip
+            needed = "; ".join(needers) if needers else words["none"]
+            story.append(self.user(f"{words['gap_needed_by']} : {needed}", self.small))
+        if not missing:
+            story.append(self.ours(words["none_f"]))
         return story
 
     def section_links(self) -> list:
@@ -256,6 +265,8 @@ class Report:
         retained = self.metrics["retained"]
         for concept in retained:
             story.append(self.user(concept["text"], bold=True))
+            if not concept["unmet"]:
+                story.append(self.ours(f"– {words['all_acquired']}", self.small))
             for item in concept["unmet"]:
                 status = self.map_words[item["status"]]
                 story.append(self.user(f"– {item['text']} ({status}, {words['unmet']})",
@@ -269,12 +280,13 @@ class Report:
         used = {link.knowledge for link in session.links if link.concept in retained_ids}
         story.append(self.ours(words["used_knowledge"], self.subheading))
         used_items = [k for k in session.knowledge if k.id in used]
-        story += [self.user(k.text) for k in used_items] or [self.ours(words["none"])]
+        story += [self.user(k.text) for k in used_items] or [self.ours(words["none_f"])]
         story.append(self.ours(words["kept_knowledge"], self.subheading))
         linked = {link.knowledge for link in session.links}
-        kept = [k for k in session.knowledge
-                if k.parent is not None and k.id not in used and k.id in linked]  # fmt: skip
-        story += [self.user(k.text) for k in kept] or [self.ours(words["none"])]
+        kept = [k for k in session.knowledge  # new knowledge: not the dominant design
+                if k.parent is not None and not k.dominant and k.id not in used
+                and k.id in linked]  # fmt: skip
+        story += [self.user(k.text) for k in kept] or [self.ours(words["none_f"])]
         return story
 
     def section_votes(self) -> list:
@@ -287,7 +299,7 @@ class Report:
         return [self.heading_for("votes"), self.table(rows, [140 * mm, 25 * mm])]
 
     def section_people(self) -> list:
-        rows = [self.header(self.words["participants"], "", "")]
+        rows = [self.header(self.words["name"], self.words["organisation"], self.words["role"])]
         order = {role: index for index, role in enumerate(ROLES)}  # facilitators first
         for person in sorted(self.session.participants, key=lambda p: (order[p.role], p.name)):
             rows.append([self.user(person.name, self.small),
@@ -304,7 +316,9 @@ class Report:
         return [self.heading_for("metrics"), *(self.user(line or " ", mono) for line in lines)]
 
     def section_appendix(self) -> list:
-        story: list = [PageBreak(), self.heading_for("appendix")]
+        first = self.sections[0] == "appendix"  # then the cover's page break is enough
+        story: list = [] if first else [PageBreak()]
+        story.append(self.heading_for("appendix"))
         for node in (*self.session.concepts, *self.session.knowledge):
             story.append(self.user(node.text, bold=True))
             if node.notes:
@@ -364,13 +378,20 @@ class _Document(BaseDocTemplate):
         wide_w, wide_h = landscape(A4)
         wide = Frame(MARGIN, MARGIN, wide_w - 2 * MARGIN, wide_h - 2 * MARGIN, id="landscape")
         self.addPageTemplates([
-            PageTemplate("portrait", [portrait], pagesize=A4),
-            PageTemplate("landscape", [wide], pagesize=landscape(A4)),
+            PageTemplate("portrait", [portrait], pagesize=A4, onPage=_decorate),
+            PageTemplate("landscape", [wide], pagesize=landscape(A4), onPage=_decorate),
         ])  # fmt: skip
         self._count = 0
+        self.report = report
+        self.total: int | None = None  # pages of the previous pass
+        self._pages = 0
 
     def beforeDocument(self) -> None:
         self._count = 0  # each pass of multiBuild numbers the sections afresh
+        self.total = self._pages or None  # the pages the previous pass made
+
+    def afterPage(self) -> None:
+        self._pages = self.page
 
     def afterFlowable(self, flowable) -> None:
         """Headings become entries of the contents and bookmarks of the outline."""
@@ -384,42 +405,32 @@ class _Document(BaseDocTemplate):
         self.notify("TOCEntry", (0, text, self.page, key))
 
 
-def _numbered(report: Report):
-    """A canvas that writes "page n / N", the title and the date once N is known."""
+def _canvas(report: Report):
+    """A canvas that starts in Vera (reportlab would list Helvetica, not embedded)."""
 
-    class NumberedCanvas(Canvas):
+    class VeraCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
-            kwargs["initialFontName"] = font_name(report.measure, 0, False)  # not Helvetica
+            kwargs["initialFontName"] = font_name(report.measure, 0, False)
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    return VeraCanvas
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
-            super().save()
 
-        def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
-            words = report.words
-            self.saveState()
-            self.setFont(report.bold, 8)
-            self.setFillColor(colors.HexColor("#5F5F5F"))
-            title = _header_text(report)
-            self.drawString(MARGIN, height - MARGIN + 4, title)
-            self.setFont(font_name(report.measure, 0, False), 8)
-            self.drawString(MARGIN, MARGIN - 14, words["made"].format(date=report.made.isoformat()))
-            self.drawRightString(width - MARGIN, MARGIN - 14,
-                                 words["page"].format(n=number, total=total))  # fmt: skip
-            self.restoreState()
-
-    return NumberedCanvas
+def _decorate(canvas: Canvas, document: _Document) -> None:
+    """Title, date made and "page n / N" on every page; N is the page count of the
+    previous pass of multiBuild (it makes at least two, for the contents)."""
+    report, words = document.report, document.report.words
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(report.bold, 8)
+    canvas.setFillColor(colors.HexColor("#5F5F5F"))
+    canvas.drawString(MARGIN, height - MARGIN + 4, _header_text(report))
+    canvas.setFont(font_name(report.measure, 0, False), 8)
+    canvas.drawString(MARGIN, MARGIN - 14, words["made"].format(date=report.made.isoformat()))
+    total = document.total or "…"
+    canvas.drawRightString(width - MARGIN, MARGIN - 14,
+                           words["page"].format(n=canvas.getPageNumber(), total=total))  # fmt: skip
+    canvas.restoreState()
 
 
 def _header_text(report: Report) -> str:

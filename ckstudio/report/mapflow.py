@@ -7,7 +7,6 @@ cut into tiles, one per page, named by column letter and row number.
 
 from __future__ import annotations
 
-import math
 import string
 
 from reportlab.platypus import Flowable
@@ -42,16 +41,32 @@ def map_tiles(
         return [MapTile(drawing, scale, (0, 0, drawing.width, drawing.height), "", measure,
                         missing)]  # fmt: skip
     scale = max(least, min(1.0, width / drawing.width))
-    across = math.ceil(drawing.width * scale / width)
-    down = math.ceil(drawing.height * scale / height)
     tile_w, tile_h = width / scale, height / scale
+    boxes = list(drawing.boxes().values())
+    # Tiles overlap by the tallest / widest box, so every node is whole on some tile.
+    over_w = min(max((b.w for b in boxes), default=0.0) + 10, tile_w / 2)
+    over_h = min(max((b.h for b in boxes), default=0.0) + 10, tile_h / 2)
     tiles = []
-    for row in range(down):
-        for column in range(across):
-            region = (column * tile_w, row * tile_h, tile_w, tile_h)
-            name = f"{_column(column)}{row + 1}"
-            tiles.append(MapTile(drawing, scale, region, name, measure, missing))
+    for row, y in enumerate(_starts(drawing.height, tile_h, over_h)):
+        for column, x in enumerate(_starts(drawing.width, tile_w, over_w)):
+            region = (x, y, tile_w, tile_h)
+            if any(_meets(b, region) for b in boxes):  # an empty corner is no page
+                name = f"{_column(column)}{row + 1}"
+                tiles.append(MapTile(drawing, scale, region, name, measure, missing))
     return tiles
+
+
+def _starts(total: float, size: float, overlap: float) -> list[float]:
+    starts, at = [0.0], 0.0
+    while at + size < total:
+        at += size - overlap
+        starts.append(at)
+    return starts
+
+
+def _meets(box, region) -> bool:
+    x, y, w, h = region
+    return box.x < x + w and box.x + box.w > x and box.y < y + h and box.y + box.h > y
 
 
 class MapIndex(Flowable):

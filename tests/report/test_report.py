@@ -107,9 +107,12 @@ def test_a_big_map_is_split_into_legible_tiles():
     tiles = map_tiles(drawing, 760, 480, shared_measure(), Missing())
     assert len(tiles) > 1
     assert all(tile.scale * smallest_text(drawing) >= MIN_TEXT - 1e-9 for tile in tiles)
-    covered_w = max(t.region[0] + t.region[2] for t in tiles)
-    covered_h = max(t.region[1] + t.region[3] for t in tiles)
-    assert covered_w >= drawing.width and covered_h >= drawing.height
+    for box in drawing.boxes().values():  # every node whole on at least one tile
+        assert any(
+            t.region[0] <= box.x and box.x + box.w <= t.region[0] + t.region[2]
+            and t.region[1] <= box.y and box.y + box.h <= t.region[1] + t.region[3]
+            for t in tiles
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -202,3 +205,12 @@ def test_long_words_and_urls_wrap_inside_the_page():
     page.extract_text(visitor_text=visit)
     assert len(ends) > 3 and max(ends) < right  # cut into several lines, none off the page
     assert "chemin-tres-long" in page.extract_text()
+
+
+def test_each_bookmark_opens_the_page_of_its_section():
+    session = load_session(ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json")
+    reader = read(report_pdf(session)[0])
+    assert len(reader.outline) == 10
+    for entry in reader.outline:
+        page = reader.pages[reader.get_destination_page_number(entry)]
+        assert entry.title in page.extract_text(), entry.title
