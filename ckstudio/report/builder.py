@@ -308,12 +308,30 @@ class Report:
         return [self.heading_for("people"), self.table(rows, [60 * mm, 75 * mm, 40 * mm])]
 
     def section_metrics(self) -> list:
-        from ckstudio.stats_table import format_stats
-
-        lines = format_stats(self.metrics).splitlines()
-        mono = ParagraphStyle("metrics", parent=self.small, fontName=font_name(self.measure, 0,
-                                                                               False))  # fmt: skip
-        return [self.heading_for("metrics"), *(self.user(line or " ", mono) for line in lines)]
+        """The measures of `ckstudio stats`, as a table in the report's language."""
+        m, words, map_words = self.metrics, self.words, self.map_words
+        counts, tree, parts = m["counts"], m["concept_tree"], m["partitions"]
+        share = parts["expansive_share"]
+        variety = m["themes"]["themes_per_tagged_concept"]
+        rows = [
+            (words["m_concepts"], counts["concepts"]), (words["m_knowledge"], counts["knowledge"]),
+            (map_words["links"], counts["links"]), (words["m_themes"], counts["themes"]),
+            (words["participants"], counts["participants"]),
+            (words["organisations"].capitalize(), counts["organisations"]),
+            (words["m_depth"], tree["depth"]), (words["m_breadth"], tree["breadth"]),
+            (words["m_leaves"], tree["leaves"]),
+            *((map_words[k], parts[k]) for k in ("expansive", "restrictive", "unjudged")),
+            (words["m_expansive"], "–" if share is None else f"{share * 100:.0f} %"),
+            *((map_words[k], v) for k, v in m["outcomes"].items()),
+            *((map_words[k], v) for k, v in m["knowledge_status"].items()),
+            (words["m_variety"], "–" if variety is None else variety),
+            (words["untagged"], m["themes"]["untagged_concepts"]),
+            (words["m_gaps"], len(m["knowledge_gaps"])),
+            (words["m_orphans"], len(m["orphan_knowledge"])),
+        ]  # fmt: skip
+        table = [self.header(words["metrics"], words["count"])]
+        table += [self.header(str(label), str(value)) for label, value in rows]
+        return [self.heading_for("metrics"), self.table(table, [95 * mm, 30 * mm])]
 
     def section_appendix(self) -> list:
         first = self.sections[0] == "appendix"  # then the cover's page break is enough

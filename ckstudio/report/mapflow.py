@@ -69,6 +69,59 @@ def _meets(box, region) -> bool:
     return box.x < x + w and box.x + box.w > x and box.y < y + h and box.y + box.h > y
 
 
+def _column(index: int) -> str:
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def _form(canvas, drawing: Drawing, measure: TextMeasure, missing: Missing) -> str:
+    """The whole map drawn once into the PDF as a reusable form (an XObject).
+
+    Every tile and the index then place that one drawing, clipped and scaled:
+    the map's thousands of shapes are written once, not once per page.
+    """
+    name = f"ckmap{id(drawing):x}"
+    if not canvas._doc.hasForm(name):
+        canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
+        canvas.saveState()
+        canvas.translate(0, drawing.height)
+        canvas.scale(1, -1)  # the drawing's y grows downwards
+        painter = PdfPainter(canvas, measure, missing)
+        painter.background(drawing)
+        for item in drawing.items:
+            painter.item(item)
+        canvas.restoreState()
+        canvas.endForm()
+    return name
+
+
+class MapTile(Flowable):
+    """One region of the drawing, scaled, clipped to its frame."""
+
+    def __init__(self, drawing, scale, region, name, measure, missing) -> None:
+        super().__init__()
+        self.drawing, self.scale, self.region, self.name = drawing, scale, region, name
+        self.measure, self.missing = measure, missing
+        self.width = region[2] * scale
+        self.height = region[3] * scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        form = _form(canvas, self.drawing, self.measure, self.missing)
+        x, y, _, h = self.region
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        canvas.clipPath(path, stroke=0, fill=0)
+        canvas.scale(self.scale, self.scale)
+        canvas.translate(-x, -(self.drawing.height - y - h))  # the form's y grows upwards
+        canvas.doForm(form)
+        canvas.restoreState()
+
+
 class MapIndex(Flowable):
     """The whole map shrunk to one page with the tiles' grid over it: where each part goes.
 
@@ -88,13 +141,10 @@ class MapIndex(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        form = _form(canvas, self.drawing, self.measure, self.missing)
         canvas.saveState()
-        canvas.translate(0, self.height)
-        canvas.scale(self.scale, -self.scale)
-        painter = PdfPainter(canvas, self.measure, self.missing)
-        painter.background(self.drawing)
-        for item in self.drawing.items:
-            painter.item(item)
+        canvas.scale(self.scale, self.scale)
+        canvas.doForm(form)
         canvas.restoreState()
         canvas.setStrokeColorRGB(0.12, 0.44, 0.92)
         canvas.setFillColorRGB(0.12, 0.44, 0.92)
@@ -105,38 +155,3 @@ class MapIndex(Flowable):
             w, h = min(w, self.width - x), min(h, self.height - y)
             canvas.rect(x, self.height - y - h, w, h, stroke=1, fill=0)
             canvas.drawString(x + 4, self.height - y - 16, tile.name)
-
-
-def _column(index: int) -> str:
-    letters = string.ascii_uppercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
-
-
-class MapTile(Flowable):
-    """One region of the drawing, scaled, clipped to its frame."""
-
-    def __init__(self, drawing, scale, region, name, measure, missing) -> None:
-        super().__init__()
-        self.drawing, self.scale, self.region, self.name = drawing, scale, region, name
-        self.measure, self.missing = measure, missing
-        self.width = region[2] * scale
-        self.height = region[3] * scale
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        x, y = self.region[:2]
-        canvas.saveState()
-        path = canvas.beginPath()
-        path.rect(0, 0, self.width, self.height)
-        canvas.clipPath(path, stroke=0, fill=0)
-        canvas.translate(0, self.height)
-        canvas.scale(self.scale, -self.scale)  # the drawing's y grows downwards
-        canvas.translate(-x, -y)
-        painter = PdfPainter(canvas, self.measure, self.missing)
-        painter.background(self.drawing)
-        for item in self.drawing.items:
-            painter.item(item)
-        canvas.restoreState()

@@ -214,3 +214,27 @@ def test_each_bookmark_opens_the_page_of_its_section():
     for entry in reader.outline:
         page = reader.pages[reader.get_destination_page_number(entry)]
         assert entry.title in page.extract_text(), entry.title
+
+
+def test_the_pdf_passes_qpdfs_structural_check(tmp_path):
+    import subprocess
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(EXAMPLES[0]), "-o", str(out)]) == 0
+    done = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No syntax or stream encoding errors" in done.stdout
+
+
+def test_a_session_of_2000_concepts_makes_a_multi_page_map(tmp_path):
+    from synthetic import make_session
+
+    session = make_session(concepts=2000, knowledge=600, links=1500, seed=5)
+    data, _ = report_pdf(session, sections=("map",))
+    reader = read(data)
+    map_pages = [p for p in reader.pages if float(p.mediabox.width) > float(p.mediabox.height)]
+    assert len(map_pages) > 2  # the index and several tiles, all landscape
+    # the map is written once, as one form every map page places (not once per page)
+    forms = {name for page in map_pages for name in page["/Resources"]["/XObject"]}
+    assert len(forms) == 1
+    assert len(data) < 10_000_000
