@@ -146,7 +146,7 @@ class Report:
         for label, value in rows:
             if value:
                 story.append(Paragraph(
-                    f"<b>{markup(label, self.measure, self.missing)}</b> : "
+                    f"<b>{markup(label, self.measure, self.missing)}</b>{words['colon']} "
                     f"{markup(str(value), self.measure, self.missing)}", self.body))  # fmt: skip
         story += [Spacer(1, 8), self.ours(words["c0"], self.subheading), self.user(c0.text)]
         if meta.brief:
@@ -239,10 +239,11 @@ class Report:
             needers = [concepts[link.concept] for link in session.links
                        if link.knowledge == item.id]  # fmt: skip
             holder = people.get(item.holder)
-            story.append(self.user(item.text + (f" ({words['holder']} : {holder})" if holder
-                                                else ""), bold=True))  # fmt: skip
+            held = f" ({words['holder']}{words['colon']} {holder})" if holder else ""
+            story.append(self.user(item.text + held, bold=True))
             needed = "; ".join(needers) if needers else words["none"]
-            story.append(self.user(f"{words['gap_needed_by']} : {needed}", self.small))
+            story.append(self.user(f"{words['gap_needed_by']}{words['colon']} {needed}",
+                                   self.small))  # fmt: skip
         if not missing:
             story.append(self.ours(words["none_f"]))
         return story

@@ -45,6 +45,7 @@ REPORT_LABELS = {
         "page": "page {n} / {total}",
         "made": "fait le {date}",
         "count": "Nombre",
+        "colon": "\u00a0:",  # French typography: a no-break space before the colon
         "status": "Statut",
         "none_f": "(aucune)",
         "all_acquired": "toutes les connaissances liées sont acquises",
@@ -110,6 +111,7 @@ REPORT_LABELS = {
         "page": "page {n} / {total}",
         "made": "made {date}",
         "count": "Count",
+        "colon": ":",
         "status": "Status",
         "none_f": "(none)",
         "all_acquired": "all the knowledge linked to it is acquired",
