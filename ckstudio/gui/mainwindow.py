@@ -544,9 +544,10 @@ class MainWindow(QMainWindow):
         job.finished_ok.connect(lambda where, warnings: self._report_written(where, warnings))
         job.failed.connect(lambda sentence: self._error(self.tr("No report written"), sentence))
         job.finished.connect(progress.reset)
-        job.finished.connect(job.deleteLater)
+        # Kept until a later export or the window's close: a QThread object must not be
+        # freed while its thread is still ending (Qt aborts the process).
+        self._jobs = [j for j in self._jobs if not j.isFinished()]
         self._jobs.append(job)
-        job.finished.connect(lambda: self._jobs.remove(job))
         job.start()
         return job
 

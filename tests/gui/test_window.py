@@ -300,6 +300,7 @@ def test_export_report_writes_the_pdf_off_the_ui_thread(window, tmp_path, qtbot,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.action("export_report").trigger()
     qtbot.waitUntil(lambda: "Report written" in window.statusBar().currentMessage(), timeout=30000)
+    qtbot.waitUntil(lambda: all(job.isFinished() for job in window._jobs), timeout=30000)
     assert load_session(target).meta.title == window.workspace.doc.meta.title
 
 
@@ -307,13 +308,13 @@ def test_a_cancelled_report_writes_nothing(window, tmp_path, qtbot):
     target = tmp_path / "never.pdf"
     job = window.start_report(target)
     job.cancel()
-    qtbot.waitUntil(lambda: not window._jobs, timeout=30000)
+    qtbot.waitUntil(job.isFinished, timeout=30000)
     assert not target.exists()
 
 
 def test_a_report_that_cannot_be_written_says_why(window, tmp_path, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    window.start_report(tmp_path / "no-such-folder" / "r.pdf")
-    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    job = window.start_report(tmp_path / "no-such-folder" / "r.pdf")
+    qtbot.waitUntil(lambda: bool(shown) and job.isFinished(), timeout=30000)
     assert "\n" not in shown[0] and "r.pdf" in shown[0]
