@@ -12,13 +12,18 @@ LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 
 
-def drag(window, start: QPoint, end: QPoint, modifiers=NONE) -> None:
-    """Press, move in a few steps (past the drag distance), release."""
+def press_and_move(window, start: QPoint, end: QPoint, modifiers=NONE) -> None:
+    """Press, then move in a few steps (past the drag distance), button still down."""
     viewport = window.canvas.viewport()
     QTest.mousePress(viewport, LEFT, modifiers, start)
     for step in range(1, 6):
         QTest.mouseMove(viewport, start + (end - start) * step / 5)
-    QTest.mouseRelease(viewport, LEFT, modifiers, end)
+
+
+def drag(window, start: QPoint, end: QPoint, modifiers=NONE) -> None:
+    """A whole drag: press, move, release."""
+    press_and_move(window, start, end, modifiers)
+    QTest.mouseRelease(window.canvas.viewport(), LEFT, modifiers, end)
 
 
 def empty_point(window) -> QPoint:
@@ -118,13 +123,10 @@ def test_the_refused_drop_is_shown_while_dragging(window):
     concept = doc.children("c", doc.root)[0]
     pocket = doc.children("k", None)[0]
     small_map(window)
-    viewport = window.canvas.viewport()
     start, end = centre_of(window, concept), centre_of(window, pocket)
-    QTest.mousePress(viewport, LEFT, NONE, start)
-    for step in range(1, 6):
-        QTest.mouseMove(viewport, start + (end - start) * step / 5)
+    press_and_move(window, start, end)
     assert window.canvas.marks.refused is not None and window.canvas.marks.drop_box is None
-    QTest.mouseRelease(viewport, LEFT, NONE, end)
+    QTest.mouseRelease(window.canvas.viewport(), LEFT, NONE, end)
     assert window.canvas.marks.refused is None
 
 
@@ -216,10 +218,6 @@ def test_dragging_near_the_edge_moves_the_view(window):
     bar = canvas.verticalScrollBar()
     before = bar.value()
     assert before < bar.maximum()
-    viewport = canvas.viewport()
-    QTest.mousePress(viewport, LEFT, NONE, start)
-    bottom = QPoint(start.x(), viewport.height() - 5)
-    for step in range(1, 6):
-        QTest.mouseMove(viewport, start + (bottom - start) * step / 5)
-    QTest.mouseRelease(viewport, LEFT, NONE, bottom)
+    bottom = QPoint(start.x(), canvas.viewport().height() - 5)
+    drag(window, start, bottom)
     assert bar.value() > before
