@@ -12,6 +12,20 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "CK Studio"
 APPLICATION = "ckstudio"
 THEMES = ("light", "dark")
+ORIENTATIONS = ("down", "right")
+AUTOSAVE_SECONDS = (5, 600, 30)  # least, most, default
+TEXT_PIXELS = (10, 48, 16)  # map text height at reading size: least, most, default
+RECENT_COUNT = (0, 30, 8)
+
+
+def _clamped(value: object, bounds: tuple[int, int, int]) -> int:
+    """A stored number brought back into its range; the default when unreadable."""
+    least, most, default = bounds
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return min(most, max(least, number))
 
 
 class Settings:
@@ -53,11 +67,55 @@ class Settings:
     @property
     def orientation(self) -> str:
         value = self._store.value("view/orientation", "right")
-        return value if value in ("down", "right") else "right"
+        return value if value in ORIENTATIONS else "right"
 
     @orientation.setter
     def orientation(self, value: str) -> None:
-        self._store.setValue("view/orientation", value if value in ("down", "right") else "right")
+        self._store.setValue("view/orientation", value if value in ORIENTATIONS else "right")
+
+    @property
+    def autosave_seconds(self) -> int:
+        """How often an edited session is copied to the recovery folder."""
+        return _clamped(self._store.value("files/autosave_seconds"), AUTOSAVE_SECONDS)
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, value: int) -> None:
+        self._store.setValue("files/autosave_seconds", _clamped(value, AUTOSAVE_SECONDS))
+
+    @property
+    def text_pixels(self) -> int:
+        """Height in pixels of the map's text at reading size (Ctrl+1, and on opening)."""
+        return _clamped(self._store.value("view/text_pixels"), TEXT_PIXELS)
+
+    @text_pixels.setter
+    def text_pixels(self, value: int) -> None:
+        self._store.setValue("view/text_pixels", _clamped(value, TEXT_PIXELS))
+
+    @property
+    def recent_count(self) -> int:
+        """How many files File > Open Recent lists."""
+        return _clamped(self._store.value("files/recent_count"), RECENT_COUNT)
+
+    @recent_count.setter
+    def recent_count(self, value: int) -> None:
+        self._store.setValue("files/recent_count", _clamped(value, RECENT_COUNT))
+        self.recent_files = self.recent_files
+
+    @property
+    def recent_files(self) -> list[str]:
+        """Paths of the sessions last opened or saved, newest first."""
+        value = self._store.value("files/recent")
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [p for p in paths if isinstance(p, str) and p][: self.recent_count]
+
+    @recent_files.setter
+    def recent_files(self, paths: list[str]) -> None:
+        unique = list(dict.fromkeys(paths))[: self.recent_count]
+        self._store.setValue("files/recent", unique)
+
+    def remember_file(self, path: str) -> None:
+        """Put a file first in the recent list (once)."""
+        self.recent_files = [path, *(p for p in self.recent_files if p != path)]
 
     @property
     def legend(self) -> bool:
