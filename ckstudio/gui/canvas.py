@@ -67,6 +67,7 @@ class MapCanvas(QGraphicsView):
         editor.edit_requested.connect(self.start_editing)
         self.selection.changed.connect(self._selection_changed)
         self.refresh()
+        self.reading_zoom = DEFAULT_ZOOM
         self.set_zoom(DEFAULT_ZOOM)
 
     # -- following the scene ---------------------------------------------------------
@@ -135,7 +136,12 @@ class MapCanvas(QGraphicsView):
         self.setTransformationAnchor(anchor)
 
     def actual_size(self) -> None:
-        self.set_zoom(DEFAULT_ZOOM)
+        """Back to the reading size: the map's text at the height the user chose."""
+        self.set_zoom(self.reading_zoom)
+
+    def set_text_pixels(self, pixels: float) -> None:
+        """Choose the reading size by the height in pixels of the map's text."""
+        self.reading_zoom = min(MAX_ZOOM, max(MIN_ZOOM, pixels / self.scene_model.style.text_size))
 
     def fit_all(self) -> None:
         self._fit(self.map_item.boundingRect())
