@@ -98,6 +98,9 @@ class TextMeasure:
             True: (_widths(str(BOLD_FILE)), *map(_widths, bold)),
         }
         self._cache: dict[tuple[str, bool], float] = {}
+        # Characters Vera draws that start no run of their own: text made only of
+        # these is one run in Vera (`runs`' fast path, learnt as characters are met).
+        self._plain: dict[bool, set[str]] = {False: set(), True: set()}
         self._words: dict[tuple[str, bool], float] = {}
         self._wrapped: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
 
@@ -129,6 +132,9 @@ class TextMeasure:
         character, as the widths were measured; None where no font does (the
         renderer shows a visible substitute, `UNKNOWN_WIDTH` wide).
         """
+        plain = self._plain[bold]
+        if plain.issuperset(text):  # the usual case, checked in C: all in Vera
+            return [(0, text)] if text else []
         runs: list[tuple[int | None, str]] = []
         chain = self._chains[bold]
         for char in text:
@@ -137,6 +143,8 @@ class TextMeasure:
             else:
                 code = ord(char)
                 index = next((i for i, widths in enumerate(chain) if code in widths), None)
+                if index == 0 and (char.isspace() or self._lookup(char, bold) != 0.0):
+                    plain.add(char)  # Vera's, never joined to the run before it
             if runs and runs[-1][0] == index:
                 runs[-1] = (index, runs[-1][1] + char)
             else:

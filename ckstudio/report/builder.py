@@ -30,18 +30,26 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ckstudio import __version__
 from ckstudio.layout.ckmap import MapOptions, build_map
-from ckstudio.layout.fonts import TextMeasure, shared_measure
+from ckstudio.layout.fonts import TextMeasure, display_text, shared_measure
 from ckstudio.layout.labels import labels_for
 from ckstudio.layout.style import DEFAULT_STYLE
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.session import ROLES, Session
 from ckstudio.report.fonts import font_name
 from ckstudio.report.labels import report_labels
-from ckstudio.report.mapflow import MapIndex, map_tiles
+from ckstudio.report.mapflow import (
+    MIN_TEXT,
+    Key,
+    MapPage,
+    Overview,
+    WholeMap,
+    plan_map,
+    smallest_text,
+)
+from ckstudio.report.pages import Contents, canvas_maker, draw_runs, fit
 from ckstudio.report.pdfdraw import Missing
 from ckstudio.report.text import markup
 from ckstudio.storage import attach_session
@@ -115,6 +123,22 @@ class Report:
 
     # -- building --------------------------------------------------------------------
 
+    def decorate(self, canvas: Canvas, number: int, total: int) -> None:
+        """Title, date made and "page n / N" on every page, drawn once the report is
+        laid out (see `pages`); the title in the fonts of its characters, as the body."""
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#5F5F5F"))
+        title = " ".join(display_text(self.session.meta.title).split())
+        draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, self.measure), MARGIN,
+                  height - MARGIN + 4, 8, True, self.measure, self.missing)  # fmt: skip
+        canvas.setFont(self.body.fontName, 8)
+        made = self.words["made"].format(date=self.made.isoformat())
+        canvas.drawString(MARGIN, MARGIN - 14, made)
+        canvas.drawRightString(width - MARGIN, MARGIN - 14,
+                               self.words["page"].format(n=number, total=total))  # fmt: skip
+        canvas.restoreState()
+
     def pdf(self, on_section: Callable[[str], None] | None = None) -> bytes:
         """The report as PDF bytes; `on_section` is told each section as it is built
         (a progress bar; it may raise to cancel)."""
@@ -127,7 +151,7 @@ class Report:
             if on_section is not None:
                 on_section(section)
             story += getattr(self, f"section_{section}")()
-        document.multiBuild(story, canvasmaker=_canvas(self))
+        document.build(story, canvasmaker=canvas_maker(self.decorate, self.body.fontName))
         return buffer.getvalue()
 
     def cover(self) -> list:
@@ -151,31 +175,40 @@ class Report:
         story += [Spacer(1, 8), self.ours(words["c0"], self.subheading), self.user(c0.text)]
         if meta.brief:
             story += [self.ours(words["brief"], self.subheading), self.user(meta.brief)]
-        toc = TableOfContents()
-        toc.levelStyles = [ParagraphStyle("toc", parent=self.body, leftIndent=0)]
-        toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.body.fontName)])
+        entries = [(self.words[key], f"section-{n}") for n, key in enumerate(self.sections, 1)]
+        toc = Contents(entries, self.body.fontName, self.body.fontSize)
         contents = ParagraphStyle("contents", parent=self.heading)  # not an entry of itself
         return [*story, PageBreak(), self.ours(words["contents"], contents), toc]
 
     def section_map(self) -> list:
+        """The map whole on one page if its text stays >= 7 pt there, else split by branch
+        (see `mapflow`)."""
         meta = self.session.meta.model_copy(update={"language": self.language})
-        drawing = build_map(self.session.model_copy(update={"meta": meta}),
-                            MapOptions(orientation="right"))  # fmt: skip
+        session = self.session.model_copy(update={"meta": meta})
+        drawing = build_map(session, MapOptions(orientation="right"))
         width, height = landscape(A4)
-        frame_w, frame_h = width - 2 * MARGIN, height - 2 * MARGIN - 90  # heading, tile name
-        tiles = map_tiles(drawing, frame_w, frame_h, self.measure, self.missing)
+        frame_w, frame_h = width - 2 * MARGIN - 12, height - 2 * MARGIN - 12  # frame padding
+        smallest = smallest_text(drawing)
+        scale = min(1.0, frame_w / drawing.width, (frame_h - 40) / drawing.height)
         story: list = [NextPageTemplate("landscape"), PageBreak(), self.heading_for("map")]
-        if len(tiles) > 1:
-            story.append(self.ours(self.words["map_tiles"].format(n=len(tiles))))
-            story.append(MapIndex(drawing, tiles, frame_w, frame_h - 30, self.measure,
-                                  self.missing, self.bold))  # fmt: skip
-            story.append(PageBreak())
-        for index, tile in enumerate(tiles):
-            if index:
-                story.append(PageBreak())
-            if tile.name:
-                story.append(self.ours(tile.name, self.subheading))
-            story.append(tile)
+        if scale * smallest >= MIN_TEXT:
+            story.append(WholeMap(drawing, scale, self.measure, self.missing))
+            return [*story, NextPageTemplate("portrait"), PageBreak()]
+        plan = plan_map(session, frame_w, frame_h, MIN_TEXT / smallest, self.measure)
+        texts = {node.id: node.text for node in (*session.concepts, *session.knowledge)}
+        fonts = (self.body.fontName, self.bold)
+        words = self.words
+        story.append(self.ours(words["map_split"].format(n=plan.page_count()), self.small))
+        rows = int((frame_h - 80) // Overview.LEADING)  # under the heading and the paragraph
+        story.append(Overview(drawing, plan, words, texts, fonts, self.measure, self.missing,
+                              rows))  # fmt: skip
+        rest = plan.branches[rows:]
+        if rest:  # more branches than the overview's key holds: the key goes on
+            story += [PageBreak(), self.ours(words["map_more"], self.subheading)]
+            story.append(Key(rest, words, texts, fonts, self.measure, self.missing, frame_w))
+        for number in range(plan.page_count()):
+            story += [PageBreak(), MapPage(plan, number, texts, words, self.measure,
+                                           self.missing)]  # fmt: skip
         return [*story, NextPageTemplate("portrait"), PageBreak()]
 
     def section_themes(self) -> list:
@@ -397,23 +430,14 @@ class _Document(BaseDocTemplate):
         wide_w, wide_h = landscape(A4)
         wide = Frame(MARGIN, MARGIN, wide_w - 2 * MARGIN, wide_h - 2 * MARGIN, id="landscape")
         self.addPageTemplates([
-            PageTemplate("portrait", [portrait], pagesize=A4, onPage=_decorate),
-            PageTemplate("landscape", [wide], pagesize=landscape(A4), onPage=_decorate),
+            PageTemplate("portrait", [portrait], pagesize=A4, ),
+            PageTemplate("landscape", [wide], pagesize=landscape(A4), ),
         ])  # fmt: skip
         self._count = 0
         self.report = report
-        self.total: int | None = None  # pages of the previous pass
-        self._pages = 0
-
-    def beforeDocument(self) -> None:
-        self._count = 0  # each pass of multiBuild numbers the sections afresh
-        self.total = self._pages or None  # the pages the previous pass made
-
-    def afterPage(self) -> None:
-        self._pages = self.page
 
     def afterFlowable(self, flowable) -> None:
-        """Headings become entries of the contents and bookmarks of the outline."""
+        """Headings become bookmarks of the outline, keyed as the contents expect them."""
         if not isinstance(flowable, Paragraph) or flowable.style.name not in ("heading1",):
             return
         self._count += 1
@@ -421,44 +445,6 @@ class _Document(BaseDocTemplate):
         text = flowable.getPlainText()
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0)
-        self.notify("TOCEntry", (0, text, self.page, key))
-
-
-def _canvas(report: Report):
-    """A canvas that starts in Vera (reportlab would list Helvetica, not embedded)."""
-
-    class VeraCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            kwargs["initialFontName"] = font_name(report.measure, 0, False)
-            super().__init__(*args, **kwargs)
-
-    return VeraCanvas
-
-
-def _decorate(canvas: Canvas, document: _Document) -> None:
-    """Title, date made and "page n / N" on every page; N is the page count of the
-    previous pass of multiBuild (it makes at least two, for the contents)."""
-    report, words = document.report, document.report.words
-    width, height = canvas._pagesize
-    canvas.saveState()
-    canvas.setFont(report.bold, 8)
-    canvas.setFillColor(colors.HexColor("#5F5F5F"))
-    canvas.drawString(MARGIN, height - MARGIN + 4, _header_text(report))
-    canvas.setFont(font_name(report.measure, 0, False), 8)
-    canvas.drawString(MARGIN, MARGIN - 14, words["made"].format(date=report.made.isoformat()))
-    total = document.total or "…"
-    canvas.drawRightString(width - MARGIN, MARGIN - 14,
-                           words["page"].format(n=canvas.getPageNumber(), total=total))  # fmt: skip
-    canvas.restoreState()
-
-
-def _header_text(report: Report) -> str:
-    """The title in the header, in Vera's characters (a running header is no place for
-    fallback fonts); characters Vera lacks are left out, the title page has them all."""
-    measure = report.measure
-    kept = "".join(piece for index, piece in measure.runs(report.session.meta.title, True)
-                   if index == 0)  # fmt: skip
-    return kept[:120]
 
 
 def report_pdf(

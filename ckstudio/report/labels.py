@@ -14,8 +14,15 @@ REPORT_LABELS = {
         "c0": "Concept initial (C0)",
         "brief": "Le brief",
         "map": "La carte C-K",
-        "map_tiles": "La carte est trop grande pour une page : elle suit en {n} parties "
-                     "(colonnes A, B… de gauche à droite, rangées 1, 2… de haut en bas).",
+        "map_split": "La carte est trop grande pour une page lisible : voici sa forme, "
+                     "branche par branche ; chaque branche principale suit sur ses pages "
+                     "({n} pages), ses liens C-K au chapitre « Les liens C-K ».",
+        "map_more": "Les branches et leurs pages :",
+        "page_ref": "p. {n}",
+        "continued": "suite {k}/{n}",
+        "continued_short": "suite",
+        "nodes": "{n} nœuds",
+        "node": "1 nœud",
         "themes": "Les concepts par thème",
         "untagged": "Sans thème",
         "reach": "Atteignabilité et partitions",
@@ -80,8 +87,15 @@ REPORT_LABELS = {
         "c0": "Initial concept (C0)",
         "brief": "The brief",
         "map": "The C-K map",
-        "map_tiles": "The map is too large for one page: it follows in {n} parts "
-                     "(columns A, B… left to right, rows 1, 2… top to bottom).",
+        "map_split": "The map is too large for one legible page: here is its shape, branch "
+                     "by branch; each main branch follows on its own pages ({n} pages), its "
+                     "C-K links in the chapter \u201cC-K links\u201d.",
+        "map_more": "The branches and their pages:",
+        "page_ref": "p. {n}",
+        "continued": "continued {k}/{n}",
+        "continued_short": "continued",
+        "nodes": "{n} nodes",
+        "node": "1 node",
         "themes": "Concepts by theme",
         "untagged": "No theme",
         "reach": "Reach and partitions",

@@ -1,21 +1,57 @@
-"""The C-K map in the report: the shared drawing, whole if it fits, else in legible tiles.
+"""The C-K map in the report: whole on one page if it is legible there, else split by branch.
 
-The drawing is scaled to the page's width, but never so far that its
-smallest text falls under `MIN_TEXT` points; a map too big at that scale is
-cut into tiles, one per page, named by column letter and row number.
+A printed map is only worth its pages if its text can be read: nothing is
+drawn under `MIN_TEXT` points. A map too big for one page at that size gets
+
+* an **overview** page: the whole shared drawing shrunk to the page (boxes,
+  tree edges and C-K links, no text: it would be dust), each main branch (a
+  child of C0, a K pocket) tinted and numbered C1, C2... K1..., with a key
+  giving each branch's first words, size and page;
+* then each main branch **on its own pages**, laid out alone with the map's
+  own cards, tidy layout and edges at a legible scale. A branch too big for a
+  page shows its top levels as deep as fit; each node whose children did not
+  fit says "→ p. N", and its subtree follows, split the same way (small
+  subtrees share a page, stacked, each under the path that leads to it). A
+  family with more children than a page holds is the one thing that cannot be
+  split at a child: its children are cut into consecutive runs, the parent
+  repeated over each ("continued 2/3").
+
+C-K links are drawn only on the overview (the shape of who uses what); on
+branch pages a line to another page cannot be followed, so the links are
+read in the report's "C-K links" chapter, in words.
 """
 
 from __future__ import annotations
 
-import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from ckstudio.layout.drawing import Drawing, Group, Item, Text
+from ckstudio.layout.ckmap import card_for, tree_edge, use_cards
+from ckstudio.layout.drawing import Drawing, Group, Item, Path, Rect, Text
 from ckstudio.layout.fonts import TextMeasure
+from ckstudio.layout.labels import labels_for
+from ckstudio.layout.style import DEFAULT_STYLE, Style
+from ckstudio.layout.tidy import Box, tidy_layout
+from ckstudio.model.session import Session
+from ckstudio.report.pages import draw_runs, fit, page_link
 from ckstudio.report.pdfdraw import Missing, PdfPainter
 
 MIN_TEXT = 7.0  # points: the smallest text a reader of the printed report can read
+LABEL = 8.0  # points: page references, captions and the overview's key
+TITLE = 11.0  # points: a branch page's title
+TITLE_ROW = 22.0  # points above a branch page's drawing for its title
+CAPTION_ROW = 13.0  # points above each piece for the path that leads to it
+PIECE_GAP = 14.0  # points between two pieces stacked on a page
+REF_ROOM = 48.0  # points right of a box for its "→ p. N"
+NODES = ("c0", "concept", "knowledge", "pocket")  # the groups that are nodes
+TINTS = ("#DCE9F7", "#F6E3CF", "#DDEFD9", "#EEDDF2", "#F7F0C8", "#DDEEEE")
+BADGE = HexColor("#1F5FAF")
+INK = HexColor("#1A1A1A")
+FAINT = HexColor("#5F5F5F")
 
 
 def smallest_text(drawing: Drawing) -> float:
@@ -23,7 +59,7 @@ def smallest_text(drawing: Drawing) -> float:
     return min(sizes, default=MIN_TEXT)
 
 
-def _texts(items: tuple[Item, ...]):
+def _texts(items: tuple[Item, ...]) -> Iterator[Text]:
     for item in items:
         if isinstance(item, Group):
             yield from _texts(item.items)
@@ -31,127 +67,506 @@ def _texts(items: tuple[Item, ...]):
             yield item
 
 
-def map_tiles(
-    drawing: Drawing, width: float, height: float, measure: TextMeasure, missing: Missing
-) -> list[MapTile]:
-    """The flowables showing the map in frames of `width` x `height` points."""
-    least = MIN_TEXT / smallest_text(drawing)
-    scale = min(1.0, width / drawing.width, height / drawing.height)
-    if scale >= least:
-        return [MapTile(drawing, scale, (0, 0, drawing.width, drawing.height), "", measure,
-                        missing)]  # fmt: skip
-    scale = max(least, min(1.0, width / drawing.width))
-    tile_w, tile_h = width / scale, height / scale
-    boxes = list(drawing.boxes().values())
-    # Tiles overlap by the tallest / widest box, so every node is whole on some tile.
-    over_w = min(max((b.w for b in boxes), default=0.0) + 10, tile_w / 2)
-    over_h = min(max((b.h for b in boxes), default=0.0) + 10, tile_h / 2)
-    tiles = []
-    for row, y in enumerate(_starts(drawing.height, tile_h, over_h)):
-        for column, x in enumerate(_starts(drawing.width, tile_w, over_w)):
-            region = (x, y, tile_w, tile_h)
-            if any(_meets(b, region) for b in boxes):  # an empty corner is no page
-                name = f"{_column(column)}{row + 1}"
-                tiles.append(MapTile(drawing, scale, region, name, measure, missing))
-    return tiles
+# -- the plan: which node goes on which page ------------------------------------------
 
 
-def _starts(total: float, size: float, overlap: float) -> list[float]:
-    starts, at = [0.0], 0.0
-    while at + size < total:
-        at += size - overlap
-        starts.append(at)
-    return starts
+@dataclass
+class Piece:
+    """A subtree drawn on a branch page: `shown` children per node, the rest elsewhere."""
+
+    key: str  # the bookmark of its page once placed
+    root: str
+    shown: dict[str, list[str]]
+    frontier: list[str]  # nodes drawn here whose children follow on other pages
+    path: list[str]  # ancestors from the branch's root to the parent of `root`
+    via: str | None  # the key of the piece that refers to this one
+    part: tuple[int, int] | None = None  # (k, n) for a family cut into runs
+    boxes: dict[str, Box] = field(default_factory=dict)
+    width: float = 0.0
+    height: float = 0.0
 
 
-def _meets(box, region) -> bool:
-    x, y, w, h = region
-    return box.x < x + w and box.x + box.w > x and box.y < y + h and box.y + box.h > y
+@dataclass(eq=False)  # hashed by identity: a page lists its branches
+class Branch:
+    """A main branch (a child of C0, a K pocket): its name, nodes and pieces."""
+
+    name: str  # C1, C2..., K1...
+    root: str
+    nodes: list[str]  # the branch's nodes, its root first
+    pieces: list[Piece] = field(default_factory=list)
 
 
-def _column(index: int) -> str:
-    letters = string.ascii_uppercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+@dataclass
+class Spot:
+    """A piece placed on a page: top-left of its caption, in drawing units."""
+
+    branch: Branch
+    piece: Piece
+    x: float
+    y: float
 
 
-def _form(canvas, drawing: Drawing, measure: TextMeasure, missing: Missing) -> str:
-    """The whole map drawn once into the PDF as a reusable form (an XObject).
+EXACT = 400  # nodes: up to this size a subtree's fit is checked by laying it out
 
-    Every tile and the index then place that one drawing, clipped and scaled:
-    the map's thousands of shapes are written once, not once per page.
-    """
-    name = f"ckmap{id(drawing):x}"
-    if not canvas._doc.hasForm(name):
-        canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
+
+class Planner:
+    """Cuts the trees into pieces that fit a page of `width` x `height` drawing units."""
+
+    def __init__(self, children: dict[str, list[str]], sizes: dict[str, tuple[float, float]],
+                 width: float, height: float, ref_room: float, style: Style) -> None:  # fmt: skip
+        self.children, self.sizes = children, sizes
+        self.width, self.height, self.ref_room, self.style = width, height, ref_room, style
+        self.serial = 0
+
+    def extent(self, root: str, shown: dict[str, list[str]]) -> tuple[float, float]:
+        """A bound on the size of the tidy layout of `root` and its `shown` descendants:
+        the subtrees stacked, never packed closer (cheap, for big subtrees)."""
+        order, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(shown.get(node, ()))
+        extents: dict[str, tuple[float, float]] = {}
+        gap, level_gap = self.style.sibling_gap, self.style.level_gap
+        for node in reversed(order):
+            w, h = self.sizes[node]
+            drawn = shown.get(node, ())
+            if drawn:
+                widths, heights = zip(*(extents[k] for k in drawn), strict=True)
+                w += level_gap + max(widths)
+                h = max(h, sum(heights) + gap * (len(drawn) - 1))
+            if len(drawn) < len(self.children.get(node, ())):
+                w += self.ref_room
+            extents[node] = (w, h)
+        return extents[root]
+
+    def fits(self, root: str, shown: dict[str, list[str]]) -> bool:
+        """Whether `root` with its `shown` descendants fits a page: by the bound, else
+        (small subtrees) by the tidy layout itself, which packs closer."""
+        w, h = self.extent(root, shown)
+        if w <= self.width and h <= self.height:
+            return True
+        if 1 + sum(map(len, shown.values())) > EXACT:
+            return False
+        _, w, h = self._layout(root, shown)
+        return w <= self.width and h <= self.height
+
+    def pieces(self, root: str, path: list[str], via: str | None) -> list[Piece]:
+        """`root`'s subtree as pieces, in reading order (a piece, then what it refers to).
+
+        A node alone bigger than a page (a very long text) still gets its piece:
+        its page then shrinks it to fit (see `MapPage`).
+        """
+        whole = self.shown_below(root, None)
+        if not whole or self.fits(root, whole):
+            return [self._piece(root, whole, path, via)]
+        depth = 0
+        while self.fits(root, self.shown_below(root, depth + 1)):
+            depth += 1
+        if depth == 0:
+            return self._runs(root, path, via)
+        piece = self._piece(root, self.shown_below(root, depth), path, via)
+        found = [piece]
+        for node in piece.frontier:
+            found += self.pieces(node, [*path, *self._between(piece, node)], piece.key)
+        return found
+
+    def _runs(self, root: str, path: list[str], via: str | None) -> list[Piece]:
+        """A family too big for a page: its children in consecutive runs that fit."""
+        runs: list[list[str]] = [[]]
+        for kid in self.children[root]:
+            if runs[-1] and not self.fits(root, {root: [*runs[-1], kid]}):
+                runs.append([kid])
+            else:
+                runs[-1].append(kid)
+        found = []
+        pieces = [self._piece(root, {root: run}, path, via) for run in runs]
+        for index, piece in enumerate(pieces, 1):
+            piece.part = (index, len(runs))
+            found.append(piece)
+            for node in piece.frontier:
+                found += self.pieces(node, [*path, root], piece.key)
+        return found
+
+    def shown_below(self, root: str, depth: int | None) -> dict[str, list[str]]:
+        """The children of every node down to `depth` levels under `root` (None: all)."""
+        shown, stack = {}, [(root, 0)]
+        while stack:
+            node, level = stack.pop()
+            kids = self.children.get(node, [])
+            if kids and (depth is None or level < depth):
+                shown[node] = kids
+                stack.extend((kid, level + 1) for kid in kids)
+        return shown
+
+    def _between(self, piece: Piece, node: str) -> list[str]:
+        """The nodes of `piece` from its root down to `node`'s parent."""
+        parents = {kid: parent for parent, kids in piece.shown.items() for kid in kids}
+        chain = []
+        while node in parents:
+            node = parents[node]
+            chain.append(node)
+        return chain[::-1]
+
+    def _layout(self, root: str, shown: dict[str, list[str]]):
+        """The tidy layout of the piece, moved to (0, 0), with its width and height
+        (room for the "→ p. N" right of nodes whose children are elsewhere)."""
+        drawn = [root, *(kid for kids in shown.values() for kid in kids)]
+        boxes = tidy_layout(root, shown, {n: self.sizes[n] for n in drawn},
+                            gap=self.style.sibling_gap, level_gap=self.style.level_gap,
+                            orientation="right")  # fmt: skip
+        left = min(b.x for b in boxes.values())
+        top = min(b.y for b in boxes.values())
+        boxes = {n: Box(b.x - left, b.y - top, b.w, b.h) for n, b in boxes.items()}
+        cut = {n for n in drawn if len(shown.get(n, ())) < len(self.children.get(n, ()))}
+        right = max(b.x + b.w + (self.ref_room if n in cut else 0) for n, b in boxes.items())
+        return boxes, right, max(b.y + b.h for b in boxes.values())
+
+    def _piece(self, root: str, shown: dict[str, list[str]], path: list[str],
+               via: str | None) -> Piece:  # fmt: skip
+        self.serial += 1
+        frontier = [n for n in _preorder(root, shown) if self.children.get(n) and n not in shown]
+        boxes, width, height = self._layout(root, shown)
+        return Piece(f"map-piece-{self.serial}", root, shown, frontier, path, via, None, boxes,
+                     width, height)  # fmt: skip
+
+
+def _preorder(root: str, shown: dict[str, list[str]]) -> list[str]:
+    order, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(shown.get(node, [])))
+    return order
+
+
+def _pack(branches: list[Branch], width: float, height: float, caption: float,
+          gap: float) -> list[list[Spot]]:  # fmt: skip
+    """The pieces onto pages in reading order: down a column while they fit, then in
+    a new column beside it while the page is wide enough, then on a new page."""
+    pages: list[list[Spot]] = []
+    x = y = column = 0.0
+    for branch in branches:
+        for piece in branch.pieces:
+            need = caption + piece.height
+            if pages and y + gap + need <= height and x + piece.width <= width:
+                y += gap
+            elif pages and x + column + gap + piece.width <= width and need <= height:
+                x, y, column = x + column + gap, 0.0, 0.0
+            else:
+                pages.append([])
+                x = y = column = 0.0
+            pages[-1].append(Spot(branch, piece, x, y))
+            y += need
+            column = max(column, piece.width)
+    return pages
+
+
+@dataclass
+class MapPlan:
+    """What the split map draws: the branches, their pieces placed on pages, the cards."""
+
+    branches: list[Branch]
+    pages: list[list[Spot]]
+    cards: dict
+    scale: float
+    partitions: dict[str, str | None]  # of each concept: its edge's weight and dash
+    first_piece: dict[str, str] = field(default_factory=dict)  # node: its subtree's key
+
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def plan_map(session: Session, width: float, height: float, scale: float,
+             measure: TextMeasure, style: Style = DEFAULT_STYLE) -> MapPlan:  # fmt: skip
+    """Each main branch cut into pieces, packed on pages of `width` x `height` points
+    drawn at `scale`."""
+    use_cards(session, style, measure)
+    labels = labels_for(session.meta.language)
+    themes = {t.id: t for t in session.themes}
+    k_children: dict[str, list[str]] = {}
+    for k in session.knowledge:
+        if k.parent is not None:
+            k_children.setdefault(k.parent, []).append(k.id)
+    cards = {c.id: card_for(c, False, themes, labels, style, measure) for c in session.concepts}
+    for k in session.knowledge:
+        pocket = k.parent is None and k.id in k_children
+        cards[k.id] = card_for(k, pocket, themes, labels, style, measure)
+    children: dict[str, list[str]] = dict(k_children)
+    for c in session.concepts:
+        if c.parent is not None:
+            children.setdefault(c.parent, []).append(c.id)
+    sizes = {ref: (card.w, card.h) for ref, card in cards.items()}
+    usable = (height - TITLE_ROW) / scale
+    planner = Planner(children, sizes, width / scale, usable - CAPTION_ROW / scale,
+                      REF_ROOM / scale, style)  # fmt: skip
+    c0 = next(c.id for c in session.concepts if c.parent is None)
+    roots = [("C", r) for r in children.get(c0, [])]
+    roots += [("K", k.id) for k in session.knowledge if k.parent is None]
+    branches, counters = [], {"C": 0, "K": 0}
+    for space, root in roots:
+        counters[space] += 1
+        nodes = _preorder(root, planner.shown_below(root, None))
+        branch = Branch(f"{space}{counters[space]}", root, nodes)
+        branch.pieces = planner.pieces(root, [], None)
+        branches.append(branch)
+    pages = _pack(branches, width / scale, usable, CAPTION_ROW / scale, PIECE_GAP / scale)
+    plan = MapPlan(branches, pages, cards, scale, {c.id: c.partition for c in session.concepts})
+    for branch in branches:
+        for piece in branch.pieces:
+            plan.first_piece.setdefault(piece.root, piece.key)
+    return plan
+
+
+# -- drawing ---------------------------------------------------------------------------
+
+
+class WholeMap(Flowable):
+    """The whole shared drawing on one page, scaled to the frame (text stays >= 7 pt)."""
+
+    def __init__(self, drawing: Drawing, scale: float, measure: TextMeasure,
+                 missing: Missing) -> None:  # fmt: skip
+        super().__init__()
+        self.drawing, self.scale, self.measure, self.missing = drawing, scale, measure, missing
+        self.width, self.height = drawing.width * scale, drawing.height * scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
         canvas.saveState()
-        canvas.translate(0, drawing.height)
-        canvas.scale(1, -1)  # the drawing's y grows downwards
-        painter = PdfPainter(canvas, measure, missing)
-        painter.background(drawing)
-        for item in drawing.items:
+        canvas.translate(0, self.height)
+        canvas.scale(self.scale, -self.scale)  # the drawing's y grows downwards
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        painter.background(self.drawing)
+        for item in self.drawing.items:
             painter.item(item)
         canvas.restoreState()
-        canvas.endForm()
-    return name
 
 
-class MapTile(Flowable):
-    """One region of the drawing, scaled, clipped to its frame."""
+def _late_text(text: str, x: float, y: float, key: str, bold: bool, color, measure: TextMeasure,
+               missing: Missing, anchor: str = "start") -> Callable:  # fmt: skip
+    """Text naming the page of bookmark `key` ("{n}" in `text`), clickable to it."""
 
-    def __init__(self, drawing, scale, region, name, measure, missing) -> None:
-        super().__init__()
-        self.drawing, self.scale, self.region, self.name = drawing, scale, region, name
-        self.measure, self.missing = measure, missing
-        self.width = region[2] * scale
-        self.height = region[3] * scale
+    def draw(canvas: Canvas, pages: dict[str, int]) -> None:
+        shown = text.format(n=pages[key])
+        width = measure.width(shown, LABEL, bold)
+        left = x - width if anchor == "end" else x
+        canvas.setFillColor(color)
+        draw_runs(canvas, shown, left, y, LABEL, bold, measure, missing)
+        page_link(canvas, key, (left, y - 2, left + width, y + LABEL))
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        form = _form(canvas, self.drawing, self.measure, self.missing)
-        x, y, _, h = self.region
-        canvas.saveState()
-        path = canvas.beginPath()
-        path.rect(0, 0, self.width, self.height)
-        canvas.clipPath(path, stroke=0, fill=0)
-        canvas.scale(self.scale, self.scale)
-        canvas.translate(-x, -(self.drawing.height - y - h))  # the form's y grows upwards
-        canvas.doForm(form)
-        canvas.restoreState()
+    return draw
 
 
-class MapIndex(Flowable):
-    """The whole map shrunk to one page with the tiles' grid over it: where each part goes.
+class Overview(Flowable):
+    """The whole map's shape with each main branch tinted and numbered, and their key.
 
-    Its text is too small to read, on purpose: it is the index, the tiles are the map.
+    No text is drawn in the map: at this scale it would be far under 7 points.
     """
 
-    def __init__(self, drawing: Drawing, tiles: list[MapTile], width: float, height: float,
-                 measure: TextMeasure, missing: Missing, font: str) -> None:  # fmt: skip
+    KEY_WIDTH = 300.0
+    LEADING = 11.0
+
+    def __init__(self, drawing: Drawing, plan: MapPlan, words: dict[str, str],
+                 texts: dict[str, str], fonts: tuple[str, str], measure: TextMeasure,
+                 missing: Missing, rows: int) -> None:  # fmt: skip
+        """`rows`: how many branches the key beside the map lists (the rest go on after)."""
         super().__init__()
-        self.drawing, self.tiles, self.font = drawing, tiles, font
-        self.scale = min(width / drawing.width, height / drawing.height)
-        self.width, self.height = drawing.width * self.scale, drawing.height * self.scale
+        self.drawing, self.plan, self.words, self.texts = drawing, plan, words, texts
+        self.fonts, self.measure, self.missing, self.rows = fonts, measure, missing, rows
+        self.width = self.height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, available_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, drawing = self.canv, self.drawing
+        area_w = self.width - self.KEY_WIDTH - 24
+        scale = min(area_w / drawing.width, self.height / drawing.height)
+        boxes = drawing.boxes()
+        canvas.saveState()
+        canvas.translate(0, self.height)
+        canvas.scale(scale, -scale)
+        bands = []
+        for index, branch in enumerate(self.plan.branches):
+            rects = [boxes[n] for n in branch.nodes if n in boxes]
+            left, top = min(r.x for r in rects), min(r.y for r in rects)
+            right, bottom = max(r.x + r.w for r in rects), max(r.y + r.h for r in rects)
+            canvas.setFillColor(HexColor(TINTS[index % len(TINTS)]))
+            pad = 4 / scale
+            canvas.rect(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad,
+                        stroke=0, fill=1)  # fmt: skip
+            bands.append((branch, left - pad, top - pad))
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        for item in drawing.items:  # the boxes, tree edges and links; not the legend
+            if isinstance(item, Group) and item.role in NODES:
+                painter.item(next(i for i in item.items if isinstance(i, Rect)))
+            elif isinstance(item, Path) and item.role != "legend":
+                painter.item(item)
+        canvas.restoreState()
+        self._badges([(b, x * scale, self.height - y * scale) for b, x, y in bands])
+        key = Key(self.plan.branches[: self.rows], self.words, self.texts,
+                  self.fonts, self.measure, self.missing, self.KEY_WIDTH)  # fmt: skip
+        key.wrap(self.KEY_WIDTH, self.height)
+        key.drawOn(canvas, self.width - self.KEY_WIDTH, self.height - key.height)
+
+    def _badges(self, places: list[tuple[Branch, float, float]]) -> None:
+        """Each branch's name left of its band, moved down where two would overlap."""
+        canvas, bold = self.canv, self.fonts[1]
+        height = LABEL + 3
+        for space in "CK":
+            column = sorted((p for p in places if p[0].name[0] == space), key=lambda p: -p[2])
+            tops = [min(y, self.height) for _, _, y in column]
+            for index in range(1, len(tops)):  # down from the top, each under the one above
+                tops[index] = min(tops[index], tops[index - 1] - height - 1)
+            floor = height
+            for index in reversed(range(len(tops))):  # then up from the bottom of the page
+                tops[index] = max(tops[index], floor)
+                floor = tops[index] + height + 1
+            for (branch, x, _), y in zip(column, tops, strict=True):
+                width = canvas.stringWidth(branch.name, bold, LABEL) + 4
+                canvas.setFillColor(BADGE)
+                canvas.roundRect(x - width - 1, y - height, width, height, 2, stroke=0, fill=1)
+                canvas.setFillColorRGB(1, 1, 1)
+                canvas.setFont(bold, LABEL)
+                canvas.drawString(x - width + 1, y - height + 3, branch.name)
+
+
+class Key(Flowable):
+    """One line per main branch: its name, first words, size, and the page it starts on."""
+
+    def __init__(self, branches: list[Branch], words: dict[str, str], texts: dict[str, str],
+                 fonts: tuple[str, str], measure: TextMeasure, missing: Missing,
+                 width: float) -> None:  # fmt: skip
+        super().__init__()
+        self.branches, self.words, self.texts, self.fonts = branches, words, texts, fonts
         self.measure, self.missing = measure, missing
+        self.width, self.height = width, len(branches) * Overview.LEADING
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
+        canvas, (regular, bold) = self.canv, self.fonts
+        for row, branch in enumerate(self.branches):
+            y = self.height - (row + 1) * Overview.LEADING + 3
+            canvas.setFillColor(BADGE)
+            canvas.setFont(bold, LABEL)
+            canvas.drawString(0, y, branch.name)
+            count = len(branch.nodes)
+            size = self.words["nodes"].format(n=count) if count > 1 else self.words["node"]
+            room = self.width - 28 - 40 - self.measure.width(f" · {size}", LABEL, False)
+            text = fit(self.texts[branch.root].replace("\n", " "), room, LABEL, False,
+                       self.measure)  # fmt: skip
+            canvas.setFillColor(INK)
+            used = draw_runs(canvas, text, 28, y, LABEL, False, self.measure, self.missing)
+            canvas.setFillColor(FAINT)
+            canvas.setFont(regular, LABEL)
+            canvas.drawString(28 + used, y, f" · {size}")
+            right, base = canvas.absolutePosition(self.width, y)
+            first = branch.pieces[0].key
+            canvas.later(_late_text(self.words["page_ref"], right, base, first, False, INK,
+                                    self.measure, self.missing, anchor="end"))  # fmt: skip
+
+
+class MapPage(Flowable):
+    """One page of the split map: its pieces in columns, each under the path to it."""
+
+    def __init__(self, plan: MapPlan, number: int, texts: dict[str, str],
+                 words: dict[str, str], measure: TextMeasure, missing: Missing,
+                 style: Style = DEFAULT_STYLE) -> None:  # fmt: skip
+        super().__init__()
+        self.plan, self.number, self.texts, self.words = plan, number, texts, words
+        self.measure, self.missing, self.style = measure, missing, style
+        self.spots = plan.pages[number]
+        self.width = self.height = 0.0
+
+    def _name(self, branch: Branch, room: float) -> str:
+        text = " ".join(self.texts[branch.root].split())
+        return f"{branch.name} · {fit(text, room, TITLE, True, self.measure)}"
+
+    def entries(self) -> list[str]:
+        """The bookmarks of this page: each branch on it, "(continued)" if begun before."""
+        found = []
+        for branch in dict.fromkeys(spot.branch for spot in self.spots):
+            begun = not any(spot.piece is branch.pieces[0] for spot in self.spots)
+            more = f" ({self.words['continued_short']})" if begun else ""
+            found.append(self._name(branch, 300) + more)
+        return found
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, available_height
+        return self.width, self.height
+
+    def draw(self) -> None:
         canvas = self.canv
-        form = _form(canvas, self.drawing, self.measure, self.missing)
+        entries = self.entries()
+        for index, entry in enumerate(entries):
+            key = f"map-page-{self.number}-{index}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(entry, key, level=1)
+        canvas.setFillColor(INK)
+        title = fit(" – ".join(entries), self.width, TITLE, True, self.measure)
+        draw_runs(canvas, title, 0, self.height - TITLE, TITLE, True, self.measure, self.missing)
+        scale = self.plan.scale
+        columns: dict[float, float] = {}
+        for spot in self.spots:
+            columns[spot.x] = max(columns.get(spot.x, 0.0), spot.piece.width)
+        for spot in self.spots:
+            piece = spot.piece
+            canvas.bookmarkPage(piece.key)
+            left, top = spot.x * scale, self.height - TITLE_ROW - spot.y * scale
+            room = max(columns[spot.x] * scale, 160.0)
+            self._caption(spot, left, top - LABEL, room)
+            top -= CAPTION_ROW
+            # A single node taller or wider than the page is shrunk to fit it.
+            fitted = min(scale, self.width / piece.width, top / piece.height)
+            self._piece(piece, left, top, fitted)
+
+    def _caption(self, spot: Spot, x: float, y: float, room: float) -> None:
+        """The branch's name and the path to the piece, and the page that leads here."""
+        piece = spot.piece
+        path = [spot.branch.name]
+        path += [fit(" ".join(self.texts[n].split()), 120, LABEL, False, self.measure)
+                 for n in piece.path]  # fmt: skip
+        if piece.part is not None:
+            path.append(self.words["continued"].format(k=piece.part[0], n=piece.part[1]))
+        back = f" ← {self.words['page_ref']}" if piece.via else ""
+        text = fit(" › ".join(path), room - 40 if back else room, LABEL, False, self.measure)
+        canvas = self.canv
+        canvas.setFillColor(FAINT)
+        used = draw_runs(canvas, text, x, y, LABEL, False, self.measure, self.missing)
+        if piece.via:
+            at_x, at_y = canvas.absolutePosition(x + used, y)
+            canvas.later(_late_text(back, at_x, at_y, piece.via, False, FAINT, self.measure,
+                                    self.missing))  # fmt: skip
+
+    def _piece(self, piece: Piece, left: float, top: float, scale: float) -> None:
+        canvas, style, cards = self.canv, self.style, self.plan.cards
+        partitions = self.plan.partitions
+        items: list[Item] = []
+        for parent, kids in piece.shown.items():
+            for kid in kids:
+                items.append(tree_edge(kid, piece.boxes[parent], piece.boxes[kid],
+                                       kid in partitions, partitions.get(kid), "right",
+                                       style))  # fmt: skip
+        for node, box in piece.boxes.items():
+            items.append(cards[node].group_at(box.x, box.y, style))
         canvas.saveState()
-        canvas.scale(self.scale, self.scale)
-        canvas.doForm(form)
+        canvas.translate(left, top)
+        canvas.scale(scale, -scale)
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        for item in items:
+            painter.item(item)
         canvas.restoreState()
-        canvas.setStrokeColorRGB(0.12, 0.44, 0.92)
-        canvas.setFillColorRGB(0.12, 0.44, 0.92)
-        canvas.setLineWidth(1)
-        canvas.setFont(self.font, 14)
-        for tile in self.tiles:
-            x, y, w, h = (value * self.scale for value in tile.region)
-            w, h = min(w, self.width - x), min(h, self.height - y)
-            canvas.rect(x, self.height - y - h, w, h, stroke=1, fill=0)
-            canvas.drawString(x + 4, self.height - y - 16, tile.name)
+        for node in piece.frontier:
+            box = piece.boxes[node]
+            x, y = canvas.absolutePosition(
+                left + (box.x + box.w) * scale + 4, top - (box.y + box.h / 2) * scale - LABEL / 3
+            )
+            first = self.plan.first_piece[node]
+            canvas.later(_late_text(f"→ {self.words['page_ref']}", x, y, first, True, BADGE,
+                                    self.measure, self.missing))  # fmt: skip

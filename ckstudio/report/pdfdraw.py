@@ -133,29 +133,29 @@ class PdfPainter:
         canvas.drawPath(shape, stroke=int(stroke), fill=int(fill))
 
     def _text(self, text: Text) -> None:
-        """Each line at its baseline, in runs of the font that draws each character."""
+        """Each line at its baseline, in runs of the font that draws each character.
+
+        One text object per item, each run placed by its own text matrix (upright in
+        the y-down page): no graphics state saved per run, which a map of thousands
+        of labels would pay for in time and bytes.
+        """
         if _color(text.color) is None:
             return
         shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[text.anchor]
+        writer = self.canvas.beginText()
+        writer.setFillColor(HexColor(text.color))
         for index, line in enumerate(text.lines):
             x = text.x - shift * self.measure.width(line, text.size, text.bold)
-            self._line(line, x, text.y + index * text.line_height, text)
-
-    def _line(self, line: str, x: float, baseline: float, text: Text) -> None:
-        canvas = self.canvas
-        for font, piece in self.measure.runs(line, text.bold):
-            width = self.measure.width(piece, text.size, text.bold)
-            if font is None:
-                self._substitutes(piece, x, baseline, text)
-            else:
-                canvas.saveState()
-                canvas.translate(x, baseline)
-                canvas.scale(1, -1)  # text upright in a y-down page
-                canvas.setFillColor(HexColor(text.color))
-                canvas.setFont(font_name(self.measure, font, text.bold), text.size)
-                canvas.drawString(0, 0, piece)
-                canvas.restoreState()
-            x += width
+            baseline = text.y + index * text.line_height
+            for font, piece in self.measure.runs(line, text.bold):
+                if font is None:
+                    self._substitutes(piece, x, baseline, text)
+                else:
+                    writer.setFont(font_name(self.measure, font, text.bold), text.size)
+                    writer.setTextTransform(1, 0, 0, -1, x, baseline)
+                    writer.textOut(piece)
+                x += self.measure.width(piece, text.size, text.bold)
+        self.canvas.drawText(writer)
 
     def _substitutes(self, piece: str, x: float, baseline: float, text: Text) -> None:
         """A small outlined box for each character no font draws, as wide as measured."""

@@ -41,4 +41,6 @@ def _line(line: str, measure: TextMeasure, missing: Missing, bold: bool) -> str:
 
 def _printable(line: str) -> str:
     """Control characters (a pasted tab, a stray escape) shown as spaces, not as markup."""
+    if line.isprintable():  # no control character (the usual case, checked in C)
+        return line
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in line)

@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from ckstudio.cli import main
-from ckstudio.layout.ckmap import build_map
+from ckstudio.layout.ckmap import MapOptions, build_map
 from ckstudio.layout.fonts import shared_measure
 from ckstudio.model import Document, edits
 from ckstudio.model.templates import new_session
 from ckstudio.report.builder import report_pdf
-from ckstudio.report.mapflow import MIN_TEXT, map_tiles, smallest_text
-from ckstudio.report.pdfdraw import Missing
+from ckstudio.report.mapflow import MIN_TEXT, plan_map, smallest_text
 from ckstudio.storage import load_session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +72,7 @@ def test_every_font_is_embedded(tmp_path):
 def test_sections_have_bookmarks_and_the_metadata_says_what_it_is():
     session = load_session(ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json")
     reader = read(report_pdf(session)[0])
-    titles = [entry.title for entry in reader.outline]
+    titles = [entry.title for entry in sections_of(reader)]
     assert titles[:3] == ["La carte C-K", "Les concepts par thème", "Atteignabilité et partitions"]
     assert len(titles) == 10  # the ten sections
     meta = reader.metadata
@@ -99,20 +98,47 @@ def test_user_markup_is_printed_not_obeyed():
     assert {"<font", "color=red>x</font>", "<para>", "&", "</para>", "<img", 'src="x"/>'} <= found
 
 
-def test_a_big_map_is_split_into_legible_tiles():
+def sections_of(reader: PdfReader) -> list:
+    """The outline's top level: one entry per section (the map's pages are nested)."""
+    return [entry for entry in reader.outline if not isinstance(entry, list)]
+
+
+def test_a_big_map_is_cut_into_pieces_that_fit_a_page_and_hold_every_node():
     from synthetic import make_session
 
     session = make_session(concepts=400, knowledge=200, links=300, seed=3)
-    drawing = build_map(session)
-    tiles = map_tiles(drawing, 760, 480, shared_measure(), Missing())
-    assert len(tiles) > 1
-    assert all(tile.scale * smallest_text(drawing) >= MIN_TEXT - 1e-9 for tile in tiles)
-    for box in drawing.boxes().values():  # every node whole on at least one tile
-        assert any(
-            t.region[0] <= box.x and box.x + box.w <= t.region[0] + t.region[2]
-            and t.region[1] <= box.y and box.y + box.h <= t.region[1] + t.region[3]
-            for t in tiles
-        )  # fmt: skip
+    scale = MIN_TEXT / smallest_text(build_map(session, MapOptions(orientation="right")))
+    plan = plan_map(session, 700, 460, scale, shared_measure())
+    pieces = [piece for branch in plan.branches for piece in branch.pieces]
+    drawn: dict[str, int] = {}
+    for piece in pieces:
+        assert piece.width * scale <= 700 and piece.height * scale <= 460 - 22 - 13
+        for node in piece.boxes:
+            # a frontier node is drawn again as a root; a parent over each run of its family
+            if node not in piece.frontier and not (piece.part and node == piece.root):
+                drawn[node] = drawn.get(node, 0) + 1
+        for node in piece.frontier:  # its subtree is on a page of its own
+            assert plan.first_piece[node] != piece.key
+    c0 = next(c.id for c in session.concepts if c.parent is None)  # drawn on the overview
+    runs = {piece.root for piece in pieces if piece.part}
+    nodes = {n.id for n in (*session.concepts, *session.knowledge)} - {c0}
+    assert set(drawn) | runs == nodes and set(drawn.values()) == {1}  # each once, none lost
+    placed = [spot.piece for page in plan.pages for spot in page]
+    assert len(placed) == len(pieces) and len(plan.pages) < len(pieces)  # pages are shared
+
+
+def test_a_family_too_big_for_a_page_is_cut_into_runs_of_children():
+    doc = Document(new_session("Atelier", "C0"))
+    doc.apply(edits.add_concept(doc, doc.root, "Une branche très fournie"))
+    branch = doc.to_session().concepts[-1].id
+    for index in range(40):
+        doc.apply(edits.add_concept(doc, branch, f"idée numéro {index}"))
+    session = doc.to_session()
+    plan = plan_map(session, 700, 460, 7 / 8.5, shared_measure())
+    runs = [p for p in plan.branches[0].pieces if p.part is not None]
+    assert len(runs) > 1 and [p.part[0] for p in runs] == list(range(1, len(runs) + 1))
+    shown = [kid for piece in runs for kid in piece.shown[branch]]
+    assert shown == [c.id for c in session.concepts if c.parent == branch]
 
 
 @pytest.mark.parametrize(
@@ -210,8 +236,8 @@ def test_long_words_and_urls_wrap_inside_the_page():
 def test_each_bookmark_opens_the_page_of_its_section():
     session = load_session(ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json")
     reader = read(report_pdf(session)[0])
-    assert len(reader.outline) == 10
-    for entry in reader.outline:
+    assert len(sections_of(reader)) == 10
+    for entry in sections_of(reader):
         page = reader.pages[reader.get_destination_page_number(entry)]
         assert entry.title in page.extract_text(), entry.title
 
@@ -226,15 +252,40 @@ def test_the_pdf_passes_qpdfs_structural_check(tmp_path):
     assert "No syntax or stream encoding errors" in done.stdout
 
 
-def test_a_session_of_2000_concepts_makes_a_multi_page_map(tmp_path):
+def test_a_session_of_2000_concepts_makes_a_legible_multi_page_map(tmp_path):
+    import subprocess
+
     from synthetic import make_session
 
     session = make_session(concepts=2000, knowledge=600, links=1500, seed=5)
     data, _ = report_pdf(session, sections=("map",))
+    out = tmp_path / "map.pdf"
+    out.write_bytes(data)
+    done = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
     reader = read(data)
-    map_pages = [p for p in reader.pages if float(p.mediabox.width) > float(p.mediabox.height)]
-    assert len(map_pages) > 2  # the index and several tiles, all landscape
-    # the map is written once, as one form every map page places (not once per page)
-    forms = {name for page in map_pages for name in page["/Resources"]["/XObject"]}
-    assert len(forms) == 1
+    total = len(reader.pages)
+    pages = [p.extract_text() for p in reader.pages]
+    overview = next(i for i, text in enumerate(pages) if "C1" in text and "K1" in text)
+    # the overview's key: each branch, its size and the page it starts on, which is its page
+    names = re.findall(r"([CK]\d+)\n[^\n]*\n · \d+ nœuds?\b", pages[overview])
+    refs = [int(n) for n in re.findall(r"p\. (\d+)", pages[overview])]
+    assert names[:2] == ["C1", "C2"] and "K1" in names and len(refs) == len(names)
+    for name, page in zip(names, refs, strict=True):
+        assert overview + 1 < page <= total and re.search(rf"\b{name}\b", pages[page - 1])
+    # every node's text is on a map page after the overview
+    found = words(" ".join(pages[overview + 1 :]))
+    for node in (*session.concepts[1:], *session.knowledge):
+        assert words(node.text) <= found, node.text
+    # the text of the map pages is never under 7 points (sampled: the first map pages)
+    sizes = []
+    for page in reader.pages[overview + 1 : overview + 6]:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(
+            abs(size * tm[3] * cm[3])) if text.strip() else None)  # fmt: skip
+    assert sizes and min(sizes) >= MIN_TEXT - 0.01
+    # the outline: the map's entry holds one entry per branch page at least
+    outline = reader.outline
+    nested = outline[outline.index(sections_of(reader)[0]) + 1]
+    assert isinstance(nested, list) and len(nested) >= total - overview - 1
+    assert all(reader.get_destination_page_number(e) > overview for e in nested)
     assert len(data) < 10_000_000
