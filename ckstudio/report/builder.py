@@ -1,10 +1,13 @@
 """The PDF workshop report: what a project lead archives and reads a year later.
 
 Built from the session (the model) and the shared map drawing, never from the
-screen. Every user string goes through `text.markup` (escaped, in the fonts
-that draw it). The sections follow the primer's "What the archive must
-answer"; each has a bookmark and a line in the table of contents; every page
-carries the session's title, its number out of the total, and the date made.
+screen. User text is never markup: in a Paragraph (the cover, headings) it
+goes through `text.markup` (escaped, in the fonts that draw it); the tables
+and long lists (themes, links, decisions, the appendix...) are `grid.Grid`s,
+which draw it as typed. The sections follow the primer's "What the archive
+must answer"; each has a bookmark and a line in the table of contents; every
+page carries the session's title, its number out of the total, and the date
+made. The session is attached as the PDF is written (`pages.attach`).
 """
 
 from __future__ import annotations
@@ -27,8 +30,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from ckstudio import __version__
@@ -39,6 +40,7 @@ from ckstudio.layout.style import DEFAULT_STYLE
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.session import ROLES, Session
 from ckstudio.report.fonts import font_name
+from ckstudio.report.grid import Grid, Look, Row
 from ckstudio.report.labels import report_labels
 from ckstudio.report.mapflow import (
     MIN_TEXT,
@@ -49,16 +51,22 @@ from ckstudio.report.mapflow import (
     plan_map,
     smallest_text,
 )
-from ckstudio.report.pages import Contents, canvas_maker, draw_runs, fit
+from ckstudio.report.pages import Attachment, Contents, canvas_maker, draw_runs, fit
 from ckstudio.report.pdfdraw import Missing
 from ckstudio.report.text import markup
-from ckstudio.storage import attach_session
+from ckstudio.storage import encode
+from ckstudio.storage.pdfarchive import SESSION_ATTACHMENT, SESSION_DESCRIPTION, SESSION_MIME
 
 SECTIONS = ("map", "themes", "reach", "knowledge", "links", "decisions", "votes", "people",
             "metrics", "appendix")  # fmt: skip
 MARGIN = 18 * mm
 INK = colors.HexColor("#1A1A1A")
-RULE = colors.HexColor("#BDBDBD")
+FURNITURE = "#5F5F5F"  # the running header and footer
+FRAME_W, FRAME_H = A4[0] - 2 * MARGIN - 12, A4[1] - 2 * MARGIN - 12  # less the frame's padding
+BODY = Look(10.0, 13.5, after=4.0)  # the body style's text, as Grid rows
+STRONG = Look(10.0, 13.5, True, 4.0)
+NOTE = Look(8.5, 11.0, after=4.0)
+BLOCK = 200  # paragraphs per Grid of text
 
 
 class Report:
@@ -90,36 +98,33 @@ class Report:
 
     # -- text ------------------------------------------------------------------------
 
-    def user(self, text: str, style: ParagraphStyle | None = None, bold: bool = False):
+    def user(self, text: str, style: ParagraphStyle | None = None):
         """A paragraph of user text (escaped, fonts per character)."""
-        style = style or self.body
-        bold = bold or style.fontName == self.bold
-        return Paragraph(markup(text, self.measure, self.missing, bold), style)
-
-    def ours(self, text: str, style: ParagraphStyle | None = None):
-        """A paragraph of the report's own words (escaped too: labels hold « » and ')."""
         style = style or self.body
         bold = style.fontName == self.bold
         return Paragraph(markup(text, self.measure, self.missing, bold), style)
 
-    def header(self, *texts: str) -> list[Paragraph]:
-        """A table's header row, in the report's words."""
-        return [self.ours(text, self.small) for text in texts]
+    def ours(self, text: str, style: ParagraphStyle | None = None):
+        """A paragraph of the report's own words, made as user text's: labels hold « »
+        and ', and a translation may hold any character."""
+        return self.user(text, style)
 
     def heading_for(self, key: str) -> Paragraph:
         return self.ours(self.words[key], self.heading)
 
-    def table(self, rows: list[list], widths: Sequence[float]) -> Table:
-        table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.body.fontName),  # reportlab's default: Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))  # fmt: skip
-        return table
+    def table(self, header: Sequence[str], rows: list[Sequence[str]],
+              widths: Sequence[float]) -> Grid:  # fmt: skip
+        """A ruled table, its header repeated on each page (see `grid`: every cell is
+        text as typed, wrapped once)."""
+        return Grid(widths, [Row(row) for row in rows], self.measure, self.missing, FRAME_H,
+                    header=Row(header))  # fmt: skip
+
+    def texts(self, entries: list[tuple[str, Look]]) -> list[Grid]:
+        """Paragraphs of user text, many at once (the appendix holds every node): in
+        blocks of `BLOCK`, so that splitting one over a page never copies them all."""
+        rows = [Row((text,), look) for text, look in entries]
+        return [Grid([FRAME_W], rows[start : start + BLOCK], self.measure, self.missing,
+                     FRAME_H, pad=0.0) for start in range(0, len(rows), BLOCK)]  # fmt: skip
 
     # -- building --------------------------------------------------------------------
 
@@ -127,21 +132,19 @@ class Report:
         """Title, date made and "page n / N" on every page, drawn once the report is
         laid out (see `pages`); the title in the fonts of its characters, as the body."""
         width, height = canvas._pagesize
-        canvas.saveState()
-        canvas.setFillColor(colors.HexColor("#5F5F5F"))
+        measure, missing = self.measure, self.missing
         title = " ".join(display_text(self.session.meta.title).split())
-        draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, self.measure), MARGIN,
-                  height - MARGIN + 4, 8, True, self.measure, self.missing)  # fmt: skip
-        canvas.setFont(self.body.fontName, 8)
+        draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, measure), MARGIN,
+                  height - MARGIN + 4, 8, True, measure, missing, FURNITURE)  # fmt: skip
         made = self.words["made"].format(date=self.made.isoformat())
-        canvas.drawString(MARGIN, MARGIN - 14, made)
-        canvas.drawRightString(width - MARGIN, MARGIN - 14,
-                               self.words["page"].format(n=number, total=total))  # fmt: skip
-        canvas.restoreState()
+        draw_runs(canvas, made, MARGIN, MARGIN - 14, 8, False, measure, missing, FURNITURE)
+        draw_runs(canvas, self.words["page"].format(n=number, total=total), width - MARGIN,
+                  MARGIN - 14, 8, False, measure, missing, FURNITURE, "end")  # fmt: skip
 
     def pdf(self, on_section: Callable[[str], None] | None = None) -> bytes:
-        """The report as PDF bytes; `on_section` is told each section as it is built
-        (a progress bar; it may raise to cancel)."""
+        """The report as PDF bytes, the session attached (so the archive reopens exactly);
+        `on_section` is told each section as it is built (a progress bar; it may raise
+        to cancel)."""
         buffer = io.BytesIO()
         document = _Document(buffer, self)
         story = self.cover()
@@ -151,7 +154,10 @@ class Report:
             if on_section is not None:
                 on_section(section)
             story += getattr(self, f"section_{section}")()
-        document.build(story, canvasmaker=canvas_maker(self.decorate, self.body.fontName))
+        session = Attachment(SESSION_ATTACHMENT, encode(self.session), SESSION_MIME,
+                             SESSION_DESCRIPTION)  # fmt: skip
+        document.build(story, canvasmaker=canvas_maker(self.decorate, self.body.fontName,
+                                                       session))  # fmt: skip
         return buffer.getvalue()
 
     def cover(self) -> list:
@@ -221,28 +227,26 @@ class Report:
             if not chosen:
                 continue
             story.append(self.user(f"{name} ({len(chosen)})", self.subheading))
-            rows = [self.header(self.words["concept"], self.map_words["reach"],
-                                self.map_words["partition"], self.words["dots"])]  # fmt: skip
+            header = (self.words["concept"], self.map_words["reach"],
+                      self.map_words["partition"], self.words["dots"])  # fmt: skip
+            rows = []
             for c in chosen:
                 taggers = sorted({people.get(t.by, "") for t in c.tags if t.theme == theme} - {""})
                 tagged = f" ({self.words['tagged_by']} {', '.join(taggers)})" if taggers else ""
-                text = c.text + tagged
                 judged = (self.map_words[c.reach], self.map_words[c.partition or "unjudged"])
-                dots = str(sum(v.count for v in c.votes))
-                rows.append([self.user(text, self.small), *self.header(*judged, dots)])
-            story.append(self.table(rows, [95 * mm, 30 * mm, 28 * mm, 17 * mm]))
+                rows.append((c.text + tagged, *judged, str(sum(v.count for v in c.votes))))
+            story.append(self.table(header, rows, [95 * mm, 30 * mm, 28 * mm, 17 * mm]))
         return story
 
     def section_reach(self) -> list:
         metrics, words, map_words = self.metrics, self.words, self.map_words
-        rows = [self.header(map_words["reach"], words["count"])]
-        rows += [[self.ours(map_words[k], self.small), self.ours(str(v), self.small)]
-                 for k, v in metrics["reach"].items()]  # fmt: skip
+        rows = [(map_words[k], str(v)) for k, v in metrics["reach"].items()]
         share = metrics["partitions"]["expansive_share"]
         share_text = "–" if share is None else f"{share * 100:.0f}"
         chart = BarChart([(map_words[k], v, DEFAULT_STYLE.reach[k].stroke)
                           for k, v in metrics["reach"].items()], self.body.fontName)  # fmt: skip
-        return [self.heading_for("reach"), self.table(rows, [60 * mm, 25 * mm]), Spacer(1, 6),
+        table = self.table((map_words["reach"], words["count"]), rows, [60 * mm, 25 * mm])
+        return [self.heading_for("reach"), table, Spacer(1, 6),
                 chart, Spacer(1, 6),
                 self.ours(words["expansive_share"].format(share=share_text))]  # fmt: skip
 
@@ -255,91 +259,83 @@ class Report:
         story: list = [self.heading_for("knowledge")]
         for pocket in children.get(None, []):
             story.append(self.user(pocket.text, self.subheading))
-            rows = [self.header(words["item"], words["status"], words["holder"])]
+            rows = []
             stack = list(reversed(children.get(pocket.id, [])))
             while stack:
                 item = stack.pop()
-                rows.append([self.user(item.text, self.small),
-                             self.ours(map_words[item.status], self.small),
-                             self.user(people.get(item.holder, ""), self.small)])  # fmt: skip
+                rows.append((item.text, map_words[item.status], people.get(item.holder, "")))
                 stack.extend(reversed(children.get(item.id, [])))
-            if len(rows) > 1:
-                story.append(self.table(rows, [110 * mm, 35 * mm, 30 * mm]))
+            if rows:
+                header = (words["item"], words["status"], words["holder"])
+                story.append(self.table(header, rows, [110 * mm, 35 * mm, 30 * mm]))
         story.append(self.ours(words["gaps"], self.subheading))
         concepts = {c.id: c.text for c in session.concepts}
         missing = [k for k in session.knowledge if k.status == "missing"]
+        needers: dict[str, list[str]] = {}
+        for link in session.links:
+            needers.setdefault(link.knowledge, []).append(concepts[link.concept])
+        entries = []
         for item in missing:
-            needers = [concepts[link.concept] for link in session.links
-                       if link.knowledge == item.id]  # fmt: skip
             holder = people.get(item.holder)
             held = f" ({words['holder']}{words['colon']} {holder})" if holder else ""
-            story.append(self.user(item.text + held, bold=True))
-            needed = "; ".join(needers) if needers else words["none"]
-            story.append(self.user(f"{words['gap_needed_by']}{words['colon']} {needed}",
-                                   self.small))  # fmt: skip
-        if not missing:
-            story.append(self.ours(words["none_f"]))
-        return story
+            entries.append((item.text + held, STRONG))
+            needed = "; ".join(needers.get(item.id, ())) or words["none"]
+            entries.append((f"{words['gap_needed_by']}{words['colon']} {needed}", NOTE))
+        return story + (self.texts(entries) if missing else [self.ours(words["none_f"])])
 
     def section_links(self) -> list:
         session, words = self.session, self.words
         concepts = {c.id: c.text for c in session.concepts}
         items = {k.id: k.text for k in session.knowledge}
-        rows = [self.header(words["concept"], words["kind"], words["item"], words["note"])]
-        for link in session.links:
-            rows.append([self.user(concepts[link.concept], self.small),
-                         self.ours(self.map_words[link.kind], self.small),
-                         self.user(items[link.knowledge], self.small),
-                         self.user(link.note, self.small)])  # fmt: skip
-        return [self.heading_for("links"), self.table(rows, [60 * mm, 22 * mm, 55 * mm, 38 * mm])]
+        header = (words["concept"], words["kind"], words["item"], words["note"])
+        rows = [(concepts[link.concept], self.map_words[link.kind], items[link.knowledge],
+                 link.note) for link in session.links]  # fmt: skip
+        widths = [60 * mm, 22 * mm, 55 * mm, 38 * mm]
+        return [self.heading_for("links"), self.table(header, rows, widths)]
 
     def section_decisions(self) -> list:
         session, words = self.session, self.words
         story: list = [self.heading_for("decisions"), self.ours(words["retained"], self.subheading)]
         retained = self.metrics["retained"]
+        entries = []
         for concept in retained:
-            story.append(self.user(concept["text"], bold=True))
+            entries.append((concept["text"], STRONG))
             if not concept["unmet"]:
-                story.append(self.ours(f"– {words['all_acquired']}", self.small))
+                entries.append((f"– {words['all_acquired']}", NOTE))
             for item in concept["unmet"]:
                 status = self.map_words[item["status"]]
-                story.append(self.user(f"– {item['text']} ({status}, {words['unmet']})",
-                                       self.small))  # fmt: skip
-        if not retained:
-            story.append(self.ours(words["none"]))
+                entries.append((f"– {item['text']} ({status}, {words['unmet']})", NOTE))
+        story += self.texts(entries) or [self.ours(words["none"])]
         story.append(self.ours(words["suspended"], self.subheading))
-        suspended = [c for c in session.concepts if c.outcome == "suspended"]
-        story += [self.user(c.text) for c in suspended] or [self.ours(words["none"])]
+        suspended = [(c.text, BODY) for c in session.concepts if c.outcome == "suspended"]
+        story += self.texts(suspended) or [self.ours(words["none"])]
         retained_ids = {c["id"] for c in retained}
         used = {link.knowledge for link in session.links if link.concept in retained_ids}
         story.append(self.ours(words["used_knowledge"], self.subheading))
-        used_items = [k for k in session.knowledge if k.id in used]
-        story += [self.user(k.text) for k in used_items] or [self.ours(words["none_f"])]
+        used_items = [(k.text, BODY) for k in session.knowledge if k.id in used]
+        story += self.texts(used_items) or [self.ours(words["none_f"])]
         story.append(self.ours(words["kept_knowledge"], self.subheading))
         linked = {link.knowledge for link in session.links}
-        kept = [k for k in session.knowledge  # new knowledge: not the dominant design
+        kept = [(k.text, BODY) for k in session.knowledge  # new knowledge: not the dominant
                 if k.parent is not None and not k.dominant and k.id not in used
                 and k.id in linked]  # fmt: skip
-        story += [self.user(k.text) for k in kept] or [self.ours(words["none_f"])]
+        story += self.texts(kept) or [self.ours(words["none_f"])]
         return story
 
     def section_votes(self) -> list:
         ranking = [r for r in self.metrics["votes_ranking"] if r["votes"]]
-        rows = [self.header(self.words["concept"], self.words["dots"])]
-        rows += [[self.user(r["text"], self.small), self.ours(str(r["votes"]), self.small)]
-                 for r in ranking]  # fmt: skip
         if not ranking:
             return [self.heading_for("votes"), self.ours(self.words["none"])]
-        return [self.heading_for("votes"), self.table(rows, [140 * mm, 25 * mm])]
+        rows = [(r["text"], str(r["votes"])) for r in ranking]
+        header = (self.words["concept"], self.words["dots"])
+        return [self.heading_for("votes"), self.table(header, rows, [140 * mm, 25 * mm])]
 
     def section_people(self) -> list:
-        rows = [self.header(self.words["name"], self.words["organisation"], self.words["role"])]
+        header = (self.words["name"], self.words["organisation"], self.words["role"])
         order = {role: index for index, role in enumerate(ROLES)}  # facilitators first
-        for person in sorted(self.session.participants, key=lambda p: (order[p.role], p.name)):
-            rows.append([self.user(person.name, self.small),
-                         self.user(person.organisation, self.small),
-                         self.ours(self.words[person.role], self.small)])  # fmt: skip
-        return [self.heading_for("people"), self.table(rows, [60 * mm, 75 * mm, 40 * mm])]
+        people = sorted(self.session.participants, key=lambda p: (order[p.role], p.name))
+        rows = [(p.name, p.organisation, self.words[p.role]) for p in people]
+        return [self.heading_for("people"), self.table(header, rows, [60 * mm, 75 * mm, 40 * mm])]
 
     def section_metrics(self) -> list:
         """The measures of `ckstudio stats`, as a table in the report's language."""
@@ -363,19 +359,20 @@ class Report:
             (words["m_gaps"], len(m["knowledge_gaps"])),
             (words["m_orphans"], len(m["orphan_knowledge"])),
         ]  # fmt: skip
-        table = [self.header(words["metrics"], words["count"])]
-        table += [self.header(str(label), str(value)) for label, value in rows]
-        return [self.heading_for("metrics"), self.table(table, [95 * mm, 30 * mm])]
+        cells = [(str(label), str(value)) for label, value in rows]
+        table = self.table((words["metrics"], words["count"]), cells, [95 * mm, 30 * mm])
+        return [self.heading_for("metrics"), table]
 
     def section_appendix(self) -> list:
         first = self.sections[0] == "appendix"  # then the cover's page break is enough
         story: list = [] if first else [PageBreak()]
         story.append(self.heading_for("appendix"))
+        entries = []
         for node in (*self.session.concepts, *self.session.knowledge):
-            story.append(self.user(node.text, bold=True))
+            entries.append((node.text, STRONG))
             if node.notes:
-                story.append(self.user(node.notes, self.small))
-        return story
+                entries.append((node.notes, NOTE))
+        return story + self.texts(entries)
 
 
 class BarChart(Flowable):
@@ -456,4 +453,4 @@ def report_pdf(
     """The report of a session, the session attached (so the archive reopens exactly),
     and the characters no font could draw."""
     report = Report(session, language, sections)
-    return attach_session(report.pdf(on_section), session), report.missing
+    return report.pdf(on_section), report.missing

@@ -16,9 +16,18 @@ from ckstudio.layout.fonts import TextMeasure
 
 
 def font_name(measure: TextMeasure, index: int, bold: bool) -> str:
-    """The reportlab name of font `index` of the chain, registered on first use."""
+    """The reportlab name of font `index` of the chain, registered on first use.
+
+    Asked for every run of text drawn: remembered per file (reportlab's list of
+    registered names is built anew on each query)."""
     path = measure.files(bold)[index]
-    name = f"CK{'B' if bold else 'R'}{index}-{zlib.crc32(path.encode()):08x}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+    name = _NAMES.get((path, bold, index))
+    if name is None:
+        name = f"CK{'B' if bold else 'R'}{index}-{zlib.crc32(path.encode()):08x}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+        _NAMES[path, bold, index] = name
     return name
+
+
+_NAMES: dict[tuple[str, bool, int], str] = {}

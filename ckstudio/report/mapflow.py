@@ -38,7 +38,7 @@ from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box, tidy_layout
 from ckstudio.model.session import Session
 from ckstudio.report.pages import draw_runs, fit, page_link
-from ckstudio.report.pdfdraw import Missing, PdfPainter
+from ckstudio.report.pdfdraw import Missing, PdfPainter, background
 
 MIN_TEXT = 7.0  # points: the smallest text a reader of the printed report can read
 LABEL = 8.0  # points: page references, captions and the overview's key
@@ -48,10 +48,13 @@ CAPTION_ROW = 13.0  # points above each piece for the path that leads to it
 PIECE_GAP = 14.0  # points between two pieces stacked on a page
 REF_ROOM = 48.0  # points right of a box for its "→ p. N"
 NODES = ("c0", "concept", "knowledge", "pocket")  # the groups that are nodes
+# The overview's lines: tree edges and C-K links with their heads. Not the legend's
+# symbols (its text would be far under 7 points: its symbols alone were stray dots).
+LINES = ("edge", "link", "arrow")
 TINTS = ("#DCE9F7", "#F6E3CF", "#DDEFD9", "#EEDDF2", "#F7F0C8", "#DDEEEE")
-BADGE = HexColor("#1F5FAF")
-INK = HexColor("#1A1A1A")
-FAINT = HexColor("#5F5F5F")
+BADGE = "#1F5FAF"
+INK = "#1A1A1A"
+FAINT = "#5F5F5F"
 
 
 def smallest_text(drawing: Drawing) -> float:
@@ -334,27 +337,33 @@ class WholeMap(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.translate(0, self.height)
-        canvas.scale(self.scale, -self.scale)  # the drawing's y grows downwards
-        painter = PdfPainter(canvas, self.measure, self.missing)
-        painter.background(self.drawing)
-        for item in self.drawing.items:
-            painter.item(item)
-        canvas.restoreState()
+        painter = PdfPainter(self.canv, self.measure, self.missing)
+        painter.paint((background(self.drawing), *self.drawing.items), self.scale, 0,
+                      self.height)  # fmt: skip
 
 
-def _late_text(text: str, x: float, y: float, key: str, bold: bool, color, measure: TextMeasure,
-               missing: Missing, anchor: str = "start") -> Callable:  # fmt: skip
+def outline(drawing: Drawing) -> list[Item]:
+    """What the overview draws of the map: each node's box, the tree edges and the C-K
+    links; no text and no legend."""
+    shapes: list[Item] = []
+    for item in drawing.items:
+        if isinstance(item, Group) and item.role in NODES:
+            shapes.append(next(i for i in item.items if isinstance(i, Rect)))
+        elif isinstance(item, Path) and item.role in LINES:
+            shapes.append(item)
+    return shapes
+
+
+def _late_text(text: str, x: float, y: float, key: str, bold: bool, color: str,
+               measure: TextMeasure, missing: Missing,
+               anchor: str = "start") -> Callable:  # fmt: skip
     """Text naming the page of bookmark `key` ("{n}" in `text`), clickable to it."""
 
     def draw(canvas: Canvas, pages: dict[str, int]) -> None:
         shown = text.format(n=pages[key])
         width = measure.width(shown, LABEL, bold)
         left = x - width if anchor == "end" else x
-        canvas.setFillColor(color)
-        draw_runs(canvas, shown, left, y, LABEL, bold, measure, missing)
+        draw_runs(canvas, shown, left, y, LABEL, bold, measure, missing, color)
         page_link(canvas, key, (left, y - 2, left + width, y + LABEL))
 
     return draw
@@ -387,26 +396,18 @@ class Overview(Flowable):
         area_w = self.width - self.KEY_WIDTH - 24
         scale = min(area_w / drawing.width, self.height / drawing.height)
         boxes = drawing.boxes()
-        canvas.saveState()
-        canvas.translate(0, self.height)
-        canvas.scale(scale, -scale)
+        shapes: list[Item] = []
         bands = []
         for index, branch in enumerate(self.plan.branches):
             rects = [boxes[n] for n in branch.nodes if n in boxes]
             left, top = min(r.x for r in rects), min(r.y for r in rects)
             right, bottom = max(r.x + r.w for r in rects), max(r.y + r.h for r in rects)
-            canvas.setFillColor(HexColor(TINTS[index % len(TINTS)]))
-            pad = 4 / scale
-            canvas.rect(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad,
-                        stroke=0, fill=1)  # fmt: skip
+            pad, tint = 4 / scale, TINTS[index % len(TINTS)]
+            shapes.append(Rect(left - pad, top - pad, right - left + 2 * pad,
+                               bottom - top + 2 * pad, tint, "none"))  # fmt: skip
             bands.append((branch, left - pad, top - pad))
-        painter = PdfPainter(canvas, self.measure, self.missing)
-        for item in drawing.items:  # the boxes, tree edges and links; not the legend
-            if isinstance(item, Group) and item.role in NODES:
-                painter.item(next(i for i in item.items if isinstance(i, Rect)))
-            elif isinstance(item, Path) and item.role != "legend":
-                painter.item(item)
-        canvas.restoreState()
+        shapes += outline(drawing)
+        PdfPainter(canvas, self.measure, self.missing).paint(shapes, scale, 0, self.height)
         self._badges([(b, x * scale, self.height - y * scale) for b, x, y in bands])
         key = Key(self.plan.branches[: self.rows], self.words, self.texts,
                   self.fonts, self.measure, self.missing, self.KEY_WIDTH)  # fmt: skip
@@ -428,7 +429,7 @@ class Overview(Flowable):
                 floor = tops[index] + height + 1
             for (branch, x, _), y in zip(column, tops, strict=True):
                 width = canvas.stringWidth(branch.name, bold, LABEL) + 4
-                canvas.setFillColor(BADGE)
+                canvas.setFillColor(HexColor(BADGE))
                 canvas.roundRect(x - width - 1, y - height, width, height, 2, stroke=0, fill=1)
                 canvas.setFillColorRGB(1, 1, 1)
                 canvas.setFont(bold, LABEL)
@@ -453,7 +454,7 @@ class Key(Flowable):
         canvas, (regular, bold) = self.canv, self.fonts
         for row, branch in enumerate(self.branches):
             y = self.height - (row + 1) * Overview.LEADING + 3
-            canvas.setFillColor(BADGE)
+            canvas.setFillColor(HexColor(BADGE))
             canvas.setFont(bold, LABEL)
             canvas.drawString(0, y, branch.name)
             count = len(branch.nodes)
@@ -461,9 +462,9 @@ class Key(Flowable):
             room = self.width - 28 - 40 - self.measure.width(f" · {size}", LABEL, False)
             text = fit(self.texts[branch.root].replace("\n", " "), room, LABEL, False,
                        self.measure)  # fmt: skip
-            canvas.setFillColor(INK)
-            used = draw_runs(canvas, text, 28, y, LABEL, False, self.measure, self.missing)
-            canvas.setFillColor(FAINT)
+            used = draw_runs(canvas, text, 28, y, LABEL, False, self.measure, self.missing,
+                             INK)  # fmt: skip
+            canvas.setFillColor(HexColor(FAINT))
             canvas.setFont(regular, LABEL)
             canvas.drawString(28 + used, y, f" · {size}")
             right, base = canvas.absolutePosition(self.width, y)
@@ -508,9 +509,9 @@ class MapPage(Flowable):
             key = f"map-page-{self.number}-{index}"
             canvas.bookmarkPage(key)
             canvas.addOutlineEntry(entry, key, level=1)
-        canvas.setFillColor(INK)
         title = fit(" – ".join(entries), self.width, TITLE, True, self.measure)
-        draw_runs(canvas, title, 0, self.height - TITLE, TITLE, True, self.measure, self.missing)
+        draw_runs(canvas, title, 0, self.height - TITLE, TITLE, True, self.measure, self.missing,
+                  INK)  # fmt: skip
         scale = self.plan.scale
         columns: dict[float, float] = {}
         for spot in self.spots:
@@ -537,8 +538,7 @@ class MapPage(Flowable):
         back = f" ← {self.words['page_ref']}" if piece.via else ""
         text = fit(" › ".join(path), room - 40 if back else room, LABEL, False, self.measure)
         canvas = self.canv
-        canvas.setFillColor(FAINT)
-        used = draw_runs(canvas, text, x, y, LABEL, False, self.measure, self.missing)
+        used = draw_runs(canvas, text, x, y, LABEL, False, self.measure, self.missing, FAINT)
         if piece.via:
             at_x, at_y = canvas.absolutePosition(x + used, y)
             canvas.later(_late_text(back, at_x, at_y, piece.via, False, FAINT, self.measure,
@@ -555,13 +555,7 @@ class MapPage(Flowable):
                                        style))  # fmt: skip
         for node, box in piece.boxes.items():
             items.append(cards[node].group_at(box.x, box.y, style))
-        canvas.saveState()
-        canvas.translate(left, top)
-        canvas.scale(scale, -scale)
-        painter = PdfPainter(canvas, self.measure, self.missing)
-        for item in items:
-            painter.item(item)
-        canvas.restoreState()
+        PdfPainter(canvas, self.measure, self.missing).paint(items, scale, left, top)
         for node in piece.frontier:
             box = piece.boxes[node]
             x, y = canvas.absolutePosition(

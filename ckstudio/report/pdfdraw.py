@@ -10,11 +10,16 @@ never dropped and never a crash.
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ckstudio import __version__
@@ -52,28 +57,47 @@ def pdf_bytes(drawing: Drawing, measure: TextMeasure | None = None) -> tuple[byt
     canvas.setProducer(f"CK Studio {__version__} (reportlab)")
     missing = Missing()
     painter = PdfPainter(canvas, measure, missing)
-    canvas.translate(0, drawing.height * scale)
-    canvas.scale(scale, -scale)  # the drawing's y grows downwards
-    painter.background(drawing)
-    for item in drawing.items:
-        painter.item(item)
+    # the drawing's y grows downwards
+    painter.paint((background(drawing), *drawing.items), scale, 0, drawing.height * scale)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue(), missing
 
 
+def background(drawing: Drawing) -> Rect:
+    """The drawing's background as a rectangle to paint first (none: nothing painted)."""
+    return Rect(0, 0, drawing.width, drawing.height, drawing.background, "none")
+
+
 class PdfPainter:
-    """Draws drawing items on a reportlab canvas whose y axis points down."""
+    """Draws drawing items on a reportlab canvas, in the drawing's y-down coordinates.
+
+    The items are written as PDF operators, formatted here and handed to the
+    canvas in one `addLiteral` per `paint`: reportlab's own path and text calls
+    format every number in pure Python (`fp_str`), which was most of the time
+    of a big report's map. The operators are the ones reportlab writes (the
+    same curves for rounded corners, text in the fonts' subsets as its
+    `TTFont` documents), inside one saved graphics state, so the canvas's own
+    state is untouched; a colour, width or dash is set only when it changes.
+    """
 
     def __init__(self, canvas: Canvas, measure: TextMeasure, missing: Missing) -> None:
         self.canvas = canvas
         self.measure = measure
         self.missing = missing
+        self._ops: list[str] = []
+        self._state: dict[str, str] = {}
+        self._codes: dict[tuple[int, bool], _Codes] = {}  # per font of the chain, bold
 
-    def background(self, drawing: Drawing) -> None:
-        if _color(drawing.background) is not None:
-            self.canvas.setFillColor(HexColor(drawing.background))
-            self.canvas.rect(0, 0, drawing.width, drawing.height, stroke=0, fill=1)
+    def paint(self, items: Iterable[Item], scale: float, x: float, y: float) -> None:
+        """`items` with the drawing's origin at (x, y) of the canvas, `scale` points a
+        unit, its y axis pointing down."""
+        self._ops, self._state = ["q", f"{scale:.6f} 0 0 {-scale:.6f} {x:.3f} {y:.3f} cm"], {}
+        for item in items:
+            self.item(item)
+        self._ops.append("Q")
+        self.canvas.addLiteral("\n".join(self._ops))
+        self._ops = []
 
     def item(self, item: Item) -> None:
         if isinstance(item, Group):
@@ -86,88 +110,184 @@ class PdfPainter:
         else:
             self._path(item)
 
+    def _set(self, key: str, op: str) -> None:
+        """An operator of the graphics state, written only if it changes it."""
+        if self._state.get(key) != op:
+            self._state[key] = op
+            self._ops.append(op)
+
     def _stroke(self, color: str | None, width: float, dash: tuple[float, ...]) -> bool:
         if _color(color) is None or width <= 0:
             return False
-        self.canvas.setStrokeColor(HexColor(color))
-        self.canvas.setLineWidth(width)
-        self.canvas.setDash(list(dash) if dash and any(d > 0 for d in dash) else [])
+        self._set("RG", _rgb(color).upper())
+        self._set("w", f"{width:.3f} w")
+        shown = dash if dash and any(d > 0 for d in dash) else ()
+        self._set("d", f"[{' '.join(f'{d:.3f}' for d in shown)}] 0 d")
         return True
 
     def _fill(self, color: str | None) -> bool:
         if _color(color) is None:
             return False
-        self.canvas.setFillColor(HexColor(color))
+        self._set("rg", _rgb(color))
         return True
 
     def _rect(self, rect: Rect) -> None:
-        canvas = self.canvas
-        canvas.setLineCap(0)  # SVG's defaults, as every renderer
-        canvas.setLineJoin(0)
         stroke = self._stroke(rect.stroke, rect.stroke_width, rect.dash)
         fill = self._fill(rect.fill)
         if not (stroke or fill):
             return
-        radius = min(rect.radius, rect.w / 2, rect.h / 2)
-        if radius > 0:
-            canvas.roundRect(rect.x, rect.y, rect.w, rect.h, radius, stroke=int(stroke),
-                             fill=int(fill))  # fmt: skip
+        self._set("J", "0 J")  # SVG's defaults, as every renderer
+        self._set("j", "0 j")
+        x, y, w, h = rect.x, rect.y, rect.w, rect.h
+        radius = min(rect.radius, w / 2, h / 2)
+        if radius > 0:  # reportlab's roundRect: Bezier quarter circles
+            t = radius * 0.4472  # 1 - kappa (0.5528), where each curve's handles fall
+            r, b = x + w, y + h
+            x1, y1, r1, b1 = x + radius, y + radius, r - radius, b - radius
+            self._ops.append(
+                f"{x1:.2f} {y:.2f} m {r1:.2f} {y:.2f} l "
+                f"{r - t:.2f} {y:.2f} {r:.2f} {y + t:.2f} {r:.2f} {y1:.2f} c {r:.2f} {b1:.2f} l "
+                f"{r:.2f} {b - t:.2f} {r - t:.2f} {b:.2f} {r1:.2f} {b:.2f} c {x1:.2f} {b:.2f} l "
+                f"{x + t:.2f} {b:.2f} {x:.2f} {b - t:.2f} {x:.2f} {b1:.2f} c {x:.2f} {y1:.2f} l "
+                f"{x:.2f} {y + t:.2f} {x + t:.2f} {y:.2f} {x1:.2f} {y:.2f} c h"
+            )
         else:
-            canvas.rect(rect.x, rect.y, rect.w, rect.h, stroke=int(stroke), fill=int(fill))
+            self._ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re")
+        self._ops.append(_PAINT[stroke, fill])
 
     def _path(self, path: Path) -> None:
-        canvas = self.canvas
-        canvas.setLineCap(1)
-        canvas.setLineJoin(1)
         stroke = self._stroke(path.color, path.width, path.dash)
         fill = self._fill(path.fill) if path.fill else False
-        shape = canvas.beginPath()
-        shape.moveTo(*path.start)
+        self._set("J", "1 J")
+        self._set("j", "1 j")
+        ops = ["{:.2f} {:.2f} m".format(*path.start)]
         for kind, *values in path.segments:
             if kind == "L":
-                shape.lineTo(values[0], values[1])
+                ops.append(f"{values[0]:.2f} {values[1]:.2f} l")
             else:
-                shape.curveTo(*values)
+                ops.append("{:.2f} {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} c".format(*values))
         if fill:
-            shape.close()
-        canvas.drawPath(shape, stroke=int(stroke), fill=int(fill))
+            ops.append("h")
+        ops.append(_PAINT[stroke, fill])
+        self._ops.append(" ".join(ops))
 
     def _text(self, text: Text) -> None:
         """Each line at its baseline, in runs of the font that draws each character.
 
         One text object per item, each run placed by its own text matrix (upright in
-        the y-down page): no graphics state saved per run, which a map of thousands
-        of labels would pay for in time and bytes.
+        the y-down page); a character no font has is a box, drawn after the text.
         """
         if _color(text.color) is None:
             return
+        measure, doc = self.measure, self.canvas._doc
         shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[text.anchor]
-        writer = self.canvas.beginText()
-        writer.setFillColor(HexColor(text.color))
+        ops, boxes = ["BT"], []
+        current = None
         for index, line in enumerate(text.lines):
-            x = text.x - shift * self.measure.width(line, text.size, text.bold)
+            x = text.x - shift * measure.width(line, text.size, text.bold) if shift else text.x
             baseline = text.y + index * text.line_height
-            for font, piece in self.measure.runs(line, text.bold):
+            runs = measure.runs(line, text.bold)
+            for number, (font, piece) in enumerate(runs, 1):
                 if font is None:
-                    self._substitutes(piece, x, baseline, text)
+                    boxes.append((piece, x, baseline))
                 else:
-                    writer.setFont(font_name(self.measure, font, text.bold), text.size)
-                    writer.setTextTransform(1, 0, 0, -1, x, baseline)
-                    writer.textOut(piece)
-                x += self.measure.width(piece, text.size, text.bold)
-        self.canvas.drawText(writer)
+                    ops.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm")
+                    codes = self._codes.get((font, text.bold))
+                    if codes is None:
+                        codes = _codes(font_name(measure, font, text.bold), doc)
+                        self._codes[font, text.bold] = codes
+                    for name, chunk in codes.chunks(piece):
+                        if name != current:
+                            ops.append(f"{name} {text.size:.2f} Tf")
+                            current = name
+                        ops.append(f"({chunk}) Tj")
+                if number < len(runs):  # the next run starts where this one ends
+                    x += measure.width(piece, text.size, text.bold)
+        ops.append("ET")
+        self._fill(text.color)
+        if len(ops) > 2:
+            self._ops.append(" ".join(ops))
+        for piece, x, baseline in boxes:
+            self._substitutes(piece, x, baseline, text)
 
     def _substitutes(self, piece: str, x: float, baseline: float, text: Text) -> None:
         """A small outlined box for each character no font draws, as wide as measured."""
         advance = UNKNOWN_WIDTH * text.size / 1000.0
-        self.canvas.setStrokeColor(HexColor(text.color))
-        self.canvas.setLineWidth(max(0.3, text.size / 20))
-        self.canvas.setDash([])
         for position, char in enumerate(piece):
             self.missing.chars[char] = None
             left = x + position * advance + advance * 0.1
-            self.canvas.rect(left, baseline - text.size * 0.7, advance * 0.8, text.size * 0.7,
-                             stroke=1, fill=0)  # fmt: skip
+            self._rect(Rect(left, baseline - text.size * 0.7, advance * 0.8, text.size * 0.7,
+                            "none", text.color, max(0.3, text.size / 20)))  # fmt: skip
+
+
+class _Codes:
+    """The codes of one font's characters in one document, escaped for a PDF string.
+
+    reportlab numbers each character of a TrueType font in the order a document
+    first uses it, in subsets of 256 (`TTFont.splitString`), one character at a
+    time in Python; then each string is escaped byte by byte. A character keeps
+    its code for the whole document, so it is asked once and remembered: most
+    runs (Latin text, all in the first subset) are then one `str.translate`.
+    """
+
+    def __init__(self, font: str, doc) -> None:
+        # The document weakly: it is the key of `_CODES`, which must let it go.
+        self.face, self.doc = pdfmetrics.getFont(font), weakref.ref(doc)
+        self.first: dict[int, str] = {}  # the first subset's characters: their code
+        self.plain: set[str] = set()  # the same characters
+        self.other: dict[str, tuple[int, str]] = {}  # the others': (subset, code)
+        self.names: dict[int, str] = {}
+
+    def chunks(self, text: str) -> list[tuple[str, str]]:
+        """(subset font's name, escaped codes) for the runs of `text` in one subset."""
+        if self.plain.issuperset(text):
+            return [(self._name(0), text.translate(self.first))]
+        found: list[tuple[str, str]] = []
+        for char in text:
+            subset, code = self._learn(char)
+            name = self._name(subset)
+            if found and found[-1][0] == name:
+                found[-1] = (name, found[-1][1] + code)
+            else:
+                found.append((name, code))
+        return found
+
+    def _learn(self, char: str) -> tuple[int, str]:
+        if ord(char) in self.first:
+            return 0, self.first[ord(char)]
+        if char not in self.other:
+            ((subset, code),) = self.face.splitString(char, self.doc())
+            if subset == 0:
+                self.first[ord(char)] = escapePDF(code)
+                self.plain.add(char)
+                return 0, self.first[ord(char)]
+            self.other[char] = (subset, escapePDF(code))
+        return self.other[char]
+
+    def _name(self, subset: int) -> str:
+        if subset not in self.names:
+            self.names[subset] = self.face.getSubsetInternalName(subset, self.doc())
+        return self.names[subset]
+
+
+_CODES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # document: font: _Codes
+
+
+def _codes(font: str, doc) -> _Codes:
+    fonts = _CODES.setdefault(doc, {})
+    if font not in fonts:
+        fonts[font] = _Codes(font, doc)
+    return fonts[font]
+
+
+_PAINT = {(True, True): "B", (True, False): "S", (False, True): "f", (False, False): "n"}
+
+
+@functools.cache
+def _rgb(color: str) -> str:
+    """The fill operator of a colour ("0.1 0.2 0.3 rg"); upper-cased, the stroke's."""
+    value = HexColor(color)
+    return f"{value.red:.4g} {value.green:.4g} {value.blue:.4g} rg"
 
 
 def _color(name: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 reportlab parses a Paragraph's text as markup: a participant's "<b>" or "&"
 would break the page or inject attributes (CVE-2023-33733). Every user string
-goes through `markup`: normalised to NFC, escaped, then cut into runs of the
+put in a Paragraph goes through `markup` (the tables and lists, `grid.Grid`,
+never parse markup at all): normalised to NFC, escaped, then cut into runs of the
 font of the layout's chain that draws each character (Vera first, then the
 system's fonts), so French always prints and other scripts print wherever the
 system has a font for them. A character no font has becomes a visible "?" in

@@ -268,7 +268,7 @@ def test_a_session_of_2000_concepts_makes_a_legible_multi_page_map(tmp_path):
     pages = [p.extract_text() for p in reader.pages]
     overview = next(i for i, text in enumerate(pages) if "C1" in text and "K1" in text)
     # the overview's key: each branch, its size and the page it starts on, which is its page
-    names = re.findall(r"([CK]\d+)\n[^\n]*\n · \d+ nœuds?\b", pages[overview])
+    names = re.findall(r"([CK]\d+)\n[^\n]*\s· \d+ nœuds?\b", pages[overview])
     refs = [int(n) for n in re.findall(r"p\. (\d+)", pages[overview])]
     assert names[:2] == ["C1", "C2"] and "K1" in names and len(refs) == len(names)
     for name, page in zip(names, refs, strict=True):
