@@ -31,6 +31,9 @@ def run(path: Path | None = None) -> int:
         print(f"ckstudio: {error.sentence()}", file=sys.stderr)
         return 1
     window.show()
+    from ckstudio.gui.recovery_dialog import offer_recovery
+
+    offer_recovery(window)  # sessions a crash left behind, offered once the window is up
     return app.exec()
 
 
