@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF, QSettings
 
 from ckstudio.gui.app import build_window
+from ckstudio.gui.filequestions import FileQuestions
 from ckstudio.gui.mainwindow import MainWindow
 from ckstudio.gui.settings import APPLICATION, ORGANISATION
 
@@ -27,6 +28,17 @@ def open_window(qtbot, path: Path | None, fresh_settings: bool = True) -> MainWi
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     return window
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_file_question(monkeypatch):
+    """A question about a file that no test answers would wait for a click forever:
+    it fails the test instead (a test that expects one replaces the question)."""
+
+    def unanswered(self, title: str, text: str, *rest) -> str:
+        raise AssertionError(f"unanswered question: {text}")
+
+    monkeypatch.setattr(FileQuestions, "_choose", unanswered)
 
 
 @pytest.fixture

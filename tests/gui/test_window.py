@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
@@ -76,7 +76,8 @@ def test_open_a_bad_file_shows_one_sentence_and_keeps_the_session(window, tmp_pa
 
 
 def test_open_replaces_the_session_and_selects_c0(window, tmp_path):
-    other = Path(SCHOOL).with_name("school-garden-workshop.ck.json")
+    other = tmp_path / "school-garden-workshop.ck.json"  # a copy: the example may be open
+    shutil.copy(SCHOOL.with_name(other.name), other)  # in another test's window (a lock)
     assert window.open_path(other)
     assert window.windowTitle().startswith("school-garden-workshop.ck.json")
     assert window.workspace.selection.ids == (window.workspace.doc.root,)
