@@ -641,10 +641,12 @@ class Inspector(QWidget):
         if self._filling or not self._life.alive or self._kind != "concepts":
             return
         steps: list[Operation] = []
+        speaker = self.editor.speaker
+        by = speaker.id if speaker is not None else None  # the tag is whoever speaks
         for ref, concept in self._records():
             tags = [tag for tag in concept.tags if tag.theme == theme]
             if checked and not tags:
-                steps.append(AddTag(ref, theme, None))
+                steps.append(AddTag(ref, theme, by))
             elif not checked:
                 steps += [RemoveTag(ref, tag.theme, tag.by) for tag in tags]
         name = self.editor.doc.record("themes", theme).name

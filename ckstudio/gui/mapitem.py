@@ -27,6 +27,8 @@ SELECTED = QColor("#1F6FEB")  # the selection (thick) and the node under the mou
 HALO = QColor(31, 111, 235, 90)
 MAX_IMAGE_SIDE = 6000  # pixels: above, the overview is drawn directly, not cached
 PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
+FADE = 0.22  # opacity of nodes outside the highlighted themes
+STRONG_FADE = 0.07  # ... when the themes filter the map ("fade strongly")
 
 
 @dataclass
@@ -110,18 +112,24 @@ class MapItem(QGraphicsItem):
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         refs = scene.nodes_in(x0, y0, x1, y1)
         shown = set(refs)
+        fade = self._fade_opacity()
+        faded = {ref for ref in refs if scene.faded(ref)} if fade < 1.0 else set()
         for ref in refs:
             edge = scene.edge(ref)
             if edge is not None:
+                painter.setOpacity(fade if ref in faded else 1.0)
                 paint_item(painter, edge)
             for child in scene.children_shown(ref):  # edges to children out of view
                 if child not in shown:
+                    painter.setOpacity(fade if fade < 1.0 and scene.faded(child) else 1.0)
                     paint_item(painter, scene.edge(child))
         for ref in refs:
+            painter.setOpacity(fade if ref in faded else 1.0)
             paint_item(painter, scene.group(ref))
             mark = scene.mark(ref)
             if mark is not None:
                 paint_item(painter, mark)
+        painter.setOpacity(1.0)
         self._paint_links(painter, refs, x0, y0, x1, y1)
         for item in scene.decorations():
             paint_item(painter, item)
@@ -130,15 +138,25 @@ class MapItem(QGraphicsItem):
         """Routed links in view; the others as plain curves from the nodes in view."""
         scene = self._scene
         routes = scene.routes()
+        fade = self._fade_opacity()
         for link_id in self._links_in(x0, y0, x1, y1):
+            painter.setOpacity(fade if fade < 1.0 and scene.link_faded(link_id) else 1.0)
             for path in routes[link_id]:
                 paint_item(painter, path)
         if scene.pending_links() or not scene.routable():
             for link_id, kind, concept, item in scene.links_near(refs):
                 if link_id not in routes and _meets(concept, item, x0, y0, x1, y1):
+                    painter.setOpacity(fade if fade < 1.0 and scene.link_faded(link_id) else 1.0)
                     painter.setPen(_pending_pen(scene.style.link_colors[kind]))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawPath(_plain_curve(concept, item))
+        painter.setOpacity(1.0)
+
+    def _fade_opacity(self) -> float:
+        """How faded the nodes outside the highlighted themes are (1.0: no highlight)."""
+        if not self._scene.theme_focus:
+            return 1.0
+        return STRONG_FADE if self._scene.strong_fade else FADE
 
     def _links_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
         """The routed links whose bounds meet the rectangle.
@@ -223,15 +241,19 @@ class MapItem(QGraphicsItem):
         assert self._overview is not None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         overview = self._overview
+        fade = self._fade_opacity()
         painter.setPen(QPen(QColor(self._scene.style.edge), 0))
         painter.drawLines(overview.edges)
-        for color, lines in overview.links.items():
+        for (color, faded), lines in overview.links.items():
+            painter.setOpacity(fade if faded else 1.0)
             painter.setPen(QPen(QColor(color), 0))
             painter.drawLines(lines)
-        for (fill, stroke), rects in overview.boxes.items():
+        for (fill, stroke, faded), rects in overview.boxes.items():
+            painter.setOpacity(fade if faded else 1.0)
             painter.setPen(QPen(QColor(stroke), 0))
             painter.setBrush(QColor(fill))
             painter.drawRects(rects)
+        painter.setOpacity(1.0)
 
     # -- selection and hover ---------------------------------------------------------
 
@@ -265,25 +287,28 @@ class _Overview:
     """Batched primitives for the zoomed-out map, built once per layout."""
 
     def __init__(self) -> None:
-        self.boxes: dict[tuple[str, str], list[QRectF]] = {}  # by (fill, outline)
+        self.boxes: dict[tuple[str, str, bool], list[QRectF]] = {}  # by (fill, outline, faded)
         self.edges: list[QLineF] = []
-        self.links: dict[str, list[QLineF]] = {}
+        self.links: dict[tuple[str, bool], list[QLineF]] = {}  # by (colour, faded)
 
     @classmethod
     def of(cls, scene: MapScene) -> _Overview:
         overview = cls()
         boxes = scene.boxes()
+        focused = bool(scene.theme_focus)
         for ref, box in boxes.items():
             rect = QRectF(box.x, box.y, box.w, box.h)
             card = scene.card(ref)
-            overview.boxes.setdefault((card.fill, card.stroke), []).append(rect)
+            key = (card.fill, card.stroke, focused and scene.faded(ref))
+            overview.boxes.setdefault(key, []).append(rect)
             parent = scene.parent_of(ref)
             if parent is not None and parent in boxes:
                 overview.edges.append(_centre_line(boxes[parent], box))
-        for _, kind, concept, item in scene.link_ends():
+        for link_id, kind, concept, item in scene.link_ends():
             line = QLineF(concept.x + concept.w, concept.y + concept.h / 2,
                           item.x, item.y + item.h / 2)  # fmt: skip
-            overview.links.setdefault(scene.style.link_colors[kind], []).append(line)
+            key = (scene.style.link_colors[kind], focused and scene.link_faded(link_id))
+            overview.links.setdefault(key, []).append(line)
         return overview
 
 

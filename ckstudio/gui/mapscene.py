@@ -56,6 +56,9 @@ class MapScene(QObject):
         self._measure: TextMeasure = shared_measure()
         self._collapsed: set[str] = set()
         self._legend = True
+        self._focus: frozenset[str] = frozenset()  # highlighted themes: the rest fades
+        self.strong_fade = False  # "filter": the rest fades almost out of sight
+        self._clear: tuple[int, set[str]] | None = None  # (version, concepts not faded)
         self.version = 0  # counts the changes, so that painters know when to drop caches
         self._stale = True  # the live layouts must be built again from the Document
         self._c: LiveTidy | None = None
@@ -101,6 +104,50 @@ class MapScene(QObject):
         self._legend = shown
         self._touched()
 
+    @property
+    def theme_focus(self) -> frozenset[str]:
+        return self._focus
+
+    def set_theme_focus(self, themes: frozenset[str], strong: bool = False) -> None:
+        """Highlight concepts tagged with any of `themes`: every other node fades
+        (none when `themes` is empty). A view setting: the layout and the link
+        routes stay, only the painting changes."""
+        themes = frozenset(t for t in themes if t in self.doc.record_ids("themes"))
+        if (themes, strong) == (self._focus, self.strong_fade):
+            return
+        self._focus, self.strong_fade = themes, strong
+        routed = self._routing_version == self.version
+        self.version += 1
+        if routed:
+            self._routing_version = self.version  # same boxes: the routes still hold
+        self._frame = None  # the legend marks the highlighted themes
+        self.changed.emit()
+
+    def faded(self, ref: str) -> bool:
+        """Whether a node is drawn faded: a concept with none of the highlighted themes,
+        a knowledge item linked to no highlighted concept. C0, the brief, never fades."""
+        if not self._focus:
+            return False
+        clear = self._clear_concepts()
+        if ref in clear or not self.doc.has_node("k", ref):
+            return ref not in clear
+        return not any(link.concept in clear for link in self.doc.links_of(ref))
+
+    def _clear_concepts(self) -> set[str]:
+        """C0 and the concepts with a highlighted theme, found once per version (the
+        overview asks for every node)."""
+        if self._clear is None or self._clear[0] != self.version:
+            focus, doc = self._focus, self.doc
+            clear = {ref for ref in doc.walk("c")
+                     if any(tag.theme in focus for tag in doc.concept(ref).tags)}  # fmt: skip
+            clear.add(doc.root)
+            self._clear = (self.version, clear)
+        return self._clear[1]
+
+    def link_faded(self, link_id: str) -> bool:
+        """A link fades with its concept (it stands for that concept's use of knowledge)."""
+        return bool(self._focus) and self.doc.link(link_id).concept not in self._clear_concepts()
+
     def is_collapsed(self, ref: str) -> bool:
         return ref in self._collapsed
 
@@ -122,6 +169,8 @@ class MapScene(QObject):
     def _on_event(self, event: Event) -> None:
         if event.change is Change.NODE_REMOVED:
             self._collapsed.discard(event.id)
+        if event.change is Change.THEME_REMOVED:
+            self._focus -= {event.id}
         if not self._stale:
             try:
                 self._follow(event)
@@ -537,8 +586,9 @@ class _Frame:
         legend: list[Item] = []
         if scene.legend:
             legend, width, bottom = ckmap.legend_block(
-                _SessionView(doc), labels, style, measure, c_bottom, c_right, bottom, width
-            )
+                _SessionView(doc), labels, style, measure, c_bottom, c_right, bottom, width,
+                scene.theme_focus,
+            )  # fmt: skip
         frame.decorations = [*headers, *legend]
         frame.width, frame.height = width, bottom + style.margin
         return frame

@@ -550,8 +550,10 @@ def legend_block(
     c_right: float | None,
     bottom: float,
     width: float,
+    marked: frozenset[str] = frozenset(),
 ) -> tuple[list[Item], float, float]:
-    """The legend's items, and the map's width and bottom with it.
+    """The legend's items, and the map's width and bottom with it (`marked`: themes
+    highlighted on the map).
 
     Under C-space (given its bottom and right edge when K-space is beside it)
     if it fits there, beside a taller K-space; else under everything.
@@ -559,12 +561,12 @@ def legend_block(
     if c_bottom is not None and c_right is not None:
         c_width = c_right - style.margin
         items, legend_width, legend_bottom = legend_items(
-            session, labels, style, measure, style.margin, c_bottom + BELOW_LANES, c_width
+            session, labels, style, measure, style.margin, c_bottom + BELOW_LANES, c_width, marked
         )
         if legend_bottom <= bottom and legend_width <= c_width:
             return items, width, bottom
     items, legend_width, legend_bottom = legend_items(
         session, labels, style, measure, style.margin, bottom + LEGEND_GAP,
-        max(width - 2 * style.margin, 520.0),
+        max(width - 2 * style.margin, 520.0), marked,
     )  # fmt: skip
     return items, max(width, style.margin * 2 + legend_width), legend_bottom

@@ -26,12 +26,16 @@ def legend_items(
     x: float,
     y: float,
     max_width: float,
+    marked: frozenset[str] = frozenset(),
 ) -> tuple[list[Item], float, float]:
-    """The legend's items from (x, y), no wider than `max_width`; its width and bottom."""
+    """The legend's items from (x, y), no wider than `max_width`; its width and bottom.
+
+    Themes in `marked` (highlighted on the map) get a ring around their chip.
+    """
     items: list[Item] = [_text(x, y + ROW / 2, labels["legend"], style, bold=True, size=10.0)]
     y += ROW * 1.2
     widest = 0.0
-    for title, entries in _sections(session, labels, style):
+    for title, entries in _sections(session, labels, style, marked):
         if not entries:
             continue
         items.append(_text(x, y + ROW / 2, title, style, bold=True))
@@ -54,7 +58,7 @@ def _text(x: float, middle: float, text: str, style: Style, bold: bool = False,
     return Text(x, middle + ASCENT * size / 2, (text,), size, style.ink, 0, bold, role="legend")
 
 
-def _sections(session: Session, labels: dict[str, str], style: Style):
+def _sections(session: Session, labels: dict[str, str], style: Style, marked: frozenset[str]):
     reach = [(_badge(style.reach[r].badge, style.reach[r].badge_fill, style), labels[r])
              for r in REACHES]  # fmt: skip
     partitions = [
@@ -66,7 +70,8 @@ def _sections(session: Session, labels: dict[str, str], style: Style):
                 for s in STATUSES]  # fmt: skip
     statuses.append((_chip(style.dominant_fill, style.knowledge_stroke), labels["dominant"]))
     links = [(_arrow(style.link_colors[k], style.link_dash[k]), labels[k]) for k in LINK_KINDS]
-    themes = [(_chip(t.color, t.color), t.name) for t in session.themes]
+    themes = [(_chip(t.color, t.color, style.ink if t.id in marked else None), t.name)
+              for t in session.themes]  # fmt: skip
     return [
         (labels["reach"], reach),
         (labels["partition"], partitions),
@@ -84,8 +89,14 @@ def _line(width: float, dash: tuple[float, ...], color: str) -> Symbol:
     return lambda x, y: [Path((x, y), (("L", x + 20, y),), color, width, dash, role="legend")]
 
 
-def _chip(fill: str, stroke: str) -> Symbol:
-    return lambda x, y: [Rect(x + 2, y - 5, 10, 10, fill, stroke, 0.8, 1.5, role="legend")]
+def _chip(fill: str, stroke: str, ring: str | None = None) -> Symbol:
+    def draw(x: float, y: float) -> list[Item]:
+        chip = Rect(x + 2, y - 5, 10, 10, fill, stroke, 0.8, 1.5, role="legend")
+        if ring is None:
+            return [chip]
+        return [Rect(x - 1, y - 8, 16, 16, "none", ring, 1.6, 3.0, role="legend"), chip]
+
+    return draw
 
 
 def _arrow(color: str, dash: tuple[float, ...]) -> Symbol:

@@ -1,0 +1,136 @@
+"""The Participants dock and the speaker: the roster edits are exact steps, and tags,
+votes and new concepts are attributed to whoever speaks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from ckstudio.gui.participants_panel import CONTRIBUTIONS, NAME, ORGANISATION
+from ckstudio.gui.records import contributions
+
+
+def panel_of(window):
+    return window.record_docks.participants
+
+
+def contribution_shown(panel, person: str) -> int:
+    return int(panel.table.item(panel.row_of(person), CONTRIBUTIONS).text())
+
+
+def test_add_edit_and_undo_are_exact(qtbot, window):
+    doc, stack = window.workspace.doc, window.workspace.stack
+    panel = panel_of(window)
+    before = doc.to_session()
+    person = panel.add()
+    assert person is not None and doc.participants[-1].id == person
+    row = panel.row_of(person)
+    panel.table.item(row, NAME).setText("Nadia K.")
+    panel.table.item(row, ORGANISATION).setText("Ville de Vitry")
+    box = panel.role_box(person)
+    box.setCurrentIndex(box.findData("public_body"))
+    box.activated.emit(box.currentIndex())
+    record = doc.participant(person)
+    assert (record.name, record.organisation, record.role) == (
+        "Nadia K.",
+        "Ville de Vitry",
+        "public_body",
+    )
+    assert stack.count() == 4
+    panel.table.item(panel.row_of(person), NAME).setText("")  # refused, shown back
+    assert doc.participant(person).name == "Nadia K."
+    assert panel.table.item(panel.row_of(person), NAME).text() == "Nadia K."
+    assert stack.count() == 4
+    for _ in range(4):
+        stack.undo()
+    assert doc.to_session() == before
+    qtbot.waitUntil(lambda: panel.table.rowCount() == len(before.participants), timeout=2000)
+
+
+def test_remove_takes_tags_and_votes_in_one_step(qtbot, window):
+    workspace = window.workspace
+    doc, stack = workspace.doc, workspace.stack
+    panel = panel_of(window)
+    before = doc.to_session()
+    workspace.speaker.set("p5")
+    panel.table.setCurrentCell(panel.row_of("p5"), NAME)
+    assert panel.remove()
+    after = doc.to_session()
+    assert "p5" not in doc.record_ids("participants")
+    assert not any(t.by == "p5" for c in after.concepts for t in c.tags)
+    assert not any(v.by == "p5" for c in after.concepts for v in c.votes)
+    assert doc.concept("c2").author is None
+    assert workspace.speaker.id is None  # nobody's turn any more
+    assert "tag(s)" in window.statusBar().currentMessage()
+    assert stack.count() == 1
+    stack.undo()
+    assert doc.to_session() == before
+
+
+def test_speaker_chosen_by_keys_and_choosers(qtbot, window):
+    workspace = window.workspace
+    panel = panel_of(window)
+    status = window.record_docks.chooser  # the toolbar's
+    assert workspace.speaker.id is None
+    QTest.keyClick(window, Qt.Key.Key_F6)
+    assert workspace.speaker.id == "p1"
+    QTest.keyClick(window, Qt.Key.Key_F6)
+    assert workspace.speaker.id == "p2"
+    QTest.keyClick(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert workspace.speaker.id == "p1"
+    assert status.currentData() == "p1" and panel.chooser.currentData() == "p1"
+    panel.chooser.setCurrentIndex(panel.chooser.findData("p4"))
+    panel.chooser.activated.emit(panel.chooser.currentIndex())
+    assert workspace.speaker.id == "p4" and status.currentData() == "p4"
+    workspace.speaker.set(None)
+    QTest.keyClick(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # round the table
+    assert workspace.speaker.id == doc_last(workspace)
+
+
+def doc_last(workspace) -> str:
+    return workspace.doc.participants[-1].id
+
+
+def test_new_concepts_and_votes_are_the_speakers(qtbot, window):
+    workspace = window.workspace
+    doc, stack = workspace.doc, workspace.stack
+    panel = panel_of(window)
+    before = doc.to_session()
+    shown = contribution_shown(panel, "p3")
+    workspace.speaker.set("p3")
+    workspace.selection.set(["c1"])
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Tab)
+    new = workspace.selection.current
+    assert new is not None and doc.concept(new).author == "p3"
+    QTest.keyClicks(window.canvas.text_editor, "Un toit")
+    window.canvas.text_editor.close_editor(True)
+    assert stack.count() == 1  # the add, its author and its text: one step
+    assert doc.concept(new).text == "Un toit" and doc.concept(new).author == "p3"
+    workspace.selection.set(["c1", "c3"])
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Plus)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Plus)
+    assert [(v.by, v.count) for v in doc.concept("c1").votes] == [("p3", 2)]
+    QTest.keyClick(window.canvas, Qt.Key.Key_Minus)
+    assert [(v.by, v.count) for v in doc.concept("c3").votes] == [("p3", 1)]
+    assert stack.count() == 4
+    expected = shown + 1 + 2  # one concept written, one dot on each of two concepts
+    assert contributions(doc)["p3"] == expected
+    qtbot.waitUntil(lambda: contribution_shown(panel, "p3") == expected, timeout=2000)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Minus)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Minus)  # no dot left: a message, no step
+    assert stack.count() == 5
+    assert "No dot" in window.statusBar().currentMessage()
+    for _ in range(5):
+        stack.undo()
+    assert doc.to_session() == before
+
+
+def test_inspector_tags_for_the_speaker(qtbot, window):
+    workspace = window.workspace
+    workspace.speaker.set("p2")
+    workspace.selection.set(["c3"])
+    box = window.inspector.themes.boxes["t-flux"]
+    box.click()
+    assert any(t.theme == "t-flux" and t.by == "p2" for t in workspace.doc.concept("c3").tags)
