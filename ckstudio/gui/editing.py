@@ -16,6 +16,7 @@ from ckstudio.gui.commands import OperationCommand, push
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.navigation import neighbour
 from ckstudio.gui.selection import Selection
+from ckstudio.gui.speaker import Speaker
 from ckstudio.model import edits
 from ckstudio.model.document import Document, Space
 from ckstudio.model.events import Change, Event
@@ -31,12 +32,20 @@ class MapEditor(QObject):
     edit_requested = Signal(str, str)  # node id, text to start with ("" = keep the node's)
     message = Signal(str)  # a one-line status message (a refused edit, a hint)
 
-    def __init__(self, doc: Document, stack: QUndoStack, scene: MapScene, selection: Selection):
+    def __init__(
+        self,
+        doc: Document,
+        stack: QUndoStack,
+        scene: MapScene,
+        selection: Selection,
+        speaker: Speaker | None = None,
+    ):
         super().__init__()
         self.doc = doc
         self.stack = stack
         self.scene = scene
         self.selection = selection
+        self.speaker = speaker  # new concepts are theirs, in the same step as the add
         self._last_in: dict[Space, str] = {}
         self._fallback: str | None = None  # where the selection goes if its node is removed
         selection.changed.connect(self._remember_space)
@@ -113,7 +122,7 @@ class MapEditor(QObject):
         space = self.space_of(parent)
         assert space is not None
         self._reveal(space, parent)
-        return self._add(edits.add_node(self.doc, space, parent))
+        return self._add(edits.add_node(self.doc, space, parent, **self._signed(space)))
 
     def add_sibling(self, before: bool = False) -> str | None:
         """A new empty sibling after (or before) the selected node; under C0, a child."""
@@ -128,12 +137,19 @@ class MapEditor(QObject):
         position = self.doc.position(space, ref) + (0 if before else 1)
         if parent is not None:
             self._reveal(space, parent)
-        return self._add(edits.add_node(self.doc, space, parent, position=position))
+        return self._add(
+            edits.add_node(self.doc, space, parent, position=position, **self._signed(space))
+        )
 
     def _reveal(self, space: Space, ref: str) -> None:
         """Unfold a node and its ancestors, so that a child added or dropped there shows."""
         for node in (ref, *self.doc.ancestors(space, ref)):
             self.scene.set_collapsed(node, False)
+
+    def _signed(self, space: Space) -> dict[str, str]:
+        """The author field of a new concept: whoever is speaking (knowledge has none)."""
+        speaker = self.speaker.id if self.speaker is not None else None
+        return {"author": speaker} if space == "c" and speaker is not None else {}
 
     def add_pocket(self) -> str | None:
         """A new pocket of knowledge (a root of K-space), open for typing."""
@@ -248,6 +264,16 @@ class MapEditor(QObject):
             target = roots[0]
         if target is not None:
             self.selection.set([target])
+
+    def show_node(self, ref: str) -> None:
+        """Select a node, unfolding the branches that hide it (a view change, as with
+        Space: nothing to undo). The find bar brings its hits out this way."""
+        space = self.space_of(ref)
+        if space is None:
+            return
+        for ancestor in self.doc.ancestors(space, ref):
+            self.scene.set_collapsed(ancestor, False)
+        self.selection.set([ref])
 
     def toggle_collapsed(self) -> None:
         """Space: fold the selected nodes' subtrees, or unfold them if folded."""

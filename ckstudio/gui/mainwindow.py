@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -27,12 +28,22 @@ from PySide6.QtWidgets import (
 
 from ckstudio import __version__
 from ckstudio.gui.actions import Spec, make_action
+from ckstudio.gui.autosave import Autosave
 from ckstudio.gui.canvas import MapCanvas
+from ckstudio.gui.filedrop import dropped_file, pass_drops_up
+from ckstudio.gui.filelock import SessionLock
+from ckstudio.gui.filequestions import FileQuestions
 from ckstudio.gui.inspector import Inspector
+from ckstudio.gui.maparea import MapArea
 from ckstudio.gui.navigation import step_for
+from ckstudio.gui.preferences import PreferencesDialog
+from ckstudio.gui.recent import RecentMenu
+from ckstudio.gui.record_docks import MAP_KEYS, RecordDocks, record_specs
+from ckstudio.gui.recovery import Entry, RecoveryFolder
 from ckstudio.gui.report_export import ReportJob
 from ckstudio.gui.settings import Settings
 from ckstudio.gui.shortcuts_help import shortcuts_dialog
+from ckstudio.gui.templatechooser import Template, TemplateChooser, templates
 from ckstudio.gui.theme import apply_theme, map_style
 from ckstudio.gui.workspace import Workspace
 from ckstudio.model.templates import DEFAULT_TITLE, new_session
@@ -52,6 +63,8 @@ def system_language() -> str:
 class MainWindow(QMainWindow):
     """CK Studio's window for one session at a time."""
 
+    preferences_changed = Signal()  # the user changed the preferences (autosave follows)
+
     def __init__(self, workspace: Workspace, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -61,6 +74,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.actions_by_name: dict[str, QAction] = {}
         self._jobs: list[ReportJob] = []  # reports being written (kept alive until done)
+        self.map_area = MapArea(self)  # the canvas of each session goes in it, over the find bar
+        self.setCentralWidget(self.map_area)
         self._build_actions()
         self._build_docks()
         self._build_menus()
@@ -69,6 +84,20 @@ class MainWindow(QMainWindow):
         self._zoom = QLabel()
         self.statusBar().addPermanentWidget(self._counts)
         self.statusBar().addPermanentWidget(self._zoom)
+        self.autosave = Autosave(RecoveryFolder(), settings.autosave_seconds, self)
+        self.autosave.failed.connect(
+            lambda sentence: self.show_message(
+                self.tr("Autosave failed: {reason}").format(reason=sentence)
+            )
+        )
+        self.preferences_changed.connect(
+            lambda: self.autosave.set_interval(self.settings.autosave_seconds)
+        )
+        self.ask = FileQuestions(self)  # the questions about files (tests answer them)
+        self.setAcceptDrops(True)  # a session file or report dropped on the window opens
+        if not self._admit(workspace):  # the file is open in another CK Studio: cancelled
+            workspace.close()
+            workspace = self._blank()
         self._set_workspace(workspace)
         self._restore_layout()
 
@@ -78,9 +107,31 @@ class MainWindow(QMainWindow):
         tr = self.tr
         return [
             (Spec("new", tr("&New"), [Std.New]), self.new_session),
+            (
+                Spec(
+                    "new_template",
+                    tr("New from &template…"),
+                    ["Ctrl+Shift+N"],
+                    tr("Start from the C-K workshop template or an example"),
+                ),
+                self.new_from_template,
+            ),
             (Spec("open", tr("&Open…"), [Std.Open]), self.open_dialog),
             (Spec("save", tr("&Save"), [Std.Save]), self.save),
             (Spec("save_as", tr("Save &As…"), [Std.SaveAs, "Ctrl+Shift+S"]), self.save_as),
+            (
+                Spec("revert", tr("Re&vert"), tip=tr("Drop the changes, read the file again")),
+                self.revert,
+            ),
+            (
+                Spec(
+                    "close_session",
+                    tr("&Close"),
+                    ["Ctrl+W", Std.Close],
+                    tr("Close this session; a blank one takes its place"),
+                ),
+                self.new_session,
+            ),
             (
                 Spec(
                     "export_report",
@@ -208,6 +259,23 @@ class MainWindow(QMainWindow):
             ),
             (
                 Spec(
+                    "find",
+                    tr("&Find…"),
+                    [Std.Find],
+                    tr("Find text in concepts, knowledge and notes"),
+                ),
+                lambda: self.map_area.find_bar.open_bar(),
+            ),
+            (
+                Spec("find_next", tr("Find &next"), [Std.FindNext, "F3"]),
+                lambda: self.map_area.find_bar.find_next(),
+            ),
+            (
+                Spec("find_previous", tr("Find pre&vious"), [Std.FindPrevious, "Shift+F3"]),
+                lambda: self.map_area.find_bar.find_previous(),
+            ),
+            (
+                Spec(
                     "orientation",
                     tr("Trees grow to the &right"),
                     ["Ctrl+R"],
@@ -228,6 +296,8 @@ class MainWindow(QMainWindow):
                 self._show_shortcuts,
             ),
             (Spec("about", tr("&About CK Studio")), self._about),
+            (Spec("preferences", tr("&Preferences…"), [Std.Preferences]), self.show_preferences),
+            *record_specs(tr, lambda: self.workspace),
         ]
 
     def _build_actions(self) -> None:
@@ -252,17 +322,22 @@ class MainWindow(QMainWindow):
 
     def _map_actions(self) -> list[QAction]:
         names = ("add_child", "add_sibling", "add_sibling_before", "edit_text", "delete",
-                 "collapse", "up", "down", "left", "right")  # fmt: skip
+                 "collapse", "up", "down", "left", "right", *MAP_KEYS)  # fmt: skip
         return [self.actions_by_name[n] for n in names]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self.recent_menu = RecentMenu(self.settings, self)
+        self.recent_menu.chosen.connect(self._open_recent)
         groups = {
-            self.tr("&File"): ["new", "open", None, "save", "save_as", None, "export_report", None,
+            self.tr("&File"): ["new", "new_template", "open", "recent", None, "save", "save_as",
+                               "revert", None, "export_report", None, "close_session",
                                "quit"],
-            self.tr("&Edit"): ["undo", "redo", None, "add_child", "add_sibling",
+            self.tr("&Edit"): ["undo", "redo", None, "find", "find_next", "find_previous", None,
+                               "add_child", "add_sibling",
                                "add_sibling_before", "add_pocket", "edit_text", "delete", None,
-                               "link", "link_back"],
+                               "link", "link_back", None, "vote_up", "vote_down",
+                               "next_speaker", "previous_speaker", None, "preferences"],
             self.tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
                                "collapse", "go_c", "go_k", None, "orientation", "dark",
                                "legend", None, "docks"],
@@ -273,9 +348,12 @@ class MainWindow(QMainWindow):
             for name in names:
                 if name is None:
                     menu.addSeparator()
+                elif name == "recent":
+                    menu.addMenu(self.recent_menu)
                 elif name == "docks":
                     menu.addAction(self.inspector_dock.toggleViewAction())
                     menu.addAction(self.history_dock.toggleViewAction())
+                    menu.addActions(self.record_docks.view_actions())
                 else:
                     menu.addAction(self.actions_by_name[name])
         self.context_menu = QMenu(self)
@@ -316,6 +394,7 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.actions_by_name[action.objectName()] = action
             self.addAction(action)
+        self.record_docks = RecordDocks(self)
 
     # -- the open session ------------------------------------------------------------
 
@@ -333,17 +412,22 @@ class MainWindow(QMainWindow):
             old_canvas.text_editor.close_editor(True)
         previous = self.workspace if old_canvas is not None else None
         self.workspace = workspace
+        self.autosave.bind(workspace)
         workspace.scene.set_legend(self.action("legend").isChecked())
         self.canvas = MapCanvas(workspace.editor, self)
+        pass_drops_up(self.canvas)  # a file dropped on the map reaches the window
         self.canvas.addActions(self._map_actions())
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(
             lambda point: self.context_menu.exec(self._canvas().mapToGlobal(point))
         )
         self.canvas.zoom_changed.connect(self._show_zoom)
-        self.setCentralWidget(self.canvas)
+        self.canvas.set_text_pixels(self.settings.text_pixels)
+        self.canvas.actual_size()
+        self.map_area.show_canvas(self.canvas)
         self.inspector = Inspector(workspace.editor)
         self.inspector_dock.setWidget(self.inspector)
+        self.record_docks.bind(workspace)
         self.undo_view.setStack(workspace.stack)
         for widget in (old_canvas, old_inspector):
             if widget is not None:
@@ -388,8 +472,11 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         name = self.workspace.name or self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — CK Studio")
-        self.setWindowModified(not self.workspace.stack.isClean())
+        mark = self.tr(" (read-only)") if self.workspace.read_only else ""
+        self.setWindowTitle(f"{name}[*]{mark} — CK Studio")
+        modified = not self.workspace.stack.isClean()
+        self.setWindowModified(modified)
+        self.action("revert").setEnabled(modified and self.workspace.path is not None)
 
     def _show_counts(self) -> None:
         doc = self.workspace.doc
@@ -454,6 +541,19 @@ class MainWindow(QMainWindow):
     def _show_shortcuts(self) -> None:
         shortcuts_dialog(self, self.actions_by_name.values()).exec()
 
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            dialog.store()
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        """Make the window follow the settings just stored by the Preferences dialog."""
+        self.action("orientation").setChecked(self.settings.orientation == "right")
+        self.action("dark").setChecked(self.settings.theme == "dark")
+        self._canvas().set_text_pixels(self.settings.text_pixels)
+        self.preferences_changed.emit()
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -472,11 +572,30 @@ class MainWindow(QMainWindow):
         return self.settings.orientation
 
     def new_session(self) -> None:
-        if not self._may_discard():
-            return
+        """New, and Close: after the unsaved-changes question, a blank session."""
+        if self._may_discard():
+            self._set_workspace(self._blank())
+
+    def _blank(self) -> Workspace:
         language = system_language()
         session = new_session(DEFAULT_TITLE[language], language=language)
+        return Workspace(session, None, self._style(), self._orientation())
+
+    def new_from_template(self) -> None:
+        """A session from a template or an example, untitled: Save asks where."""
+        template = self.choose_template()
+        if template is None or not self._may_discard():
+            return
+        try:
+            session = template.make()
+        except SessionFileError as error:
+            self._error(self.tr("This template cannot be opened"), error.sentence())
+            return
         self._set_workspace(Workspace(session, None, self._style(), self._orientation()))
+
+    def choose_template(self) -> Template | None:
+        dialog = TemplateChooser(templates(self.tr, system_language()), self)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_dialog(self) -> None:
         if not self._may_discard():
@@ -492,11 +611,84 @@ class MainWindow(QMainWindow):
         except SessionFileError as error:
             self._error(self.tr("This session cannot be opened"), error.sentence())
             return False
+        if not self._admit(workspace):
+            workspace.close()
+            return False
         self._set_workspace(workspace)
         return True
 
+    def open_from(self, path: Path) -> bool:
+        """Open `path` after the unsaved-changes question (a drop, Open Recent)."""
+        return self._may_discard() and self.open_path(path)
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.recent_menu.forget(path)
+            self._error(
+                self.tr("File not found"),
+                self.tr("{path} no longer exists; it is removed from the recent files.").format(
+                    path=path
+                ),
+            )
+            return
+        self.open_from(path)
+
+    def _admit(self, workspace: Workspace) -> bool:
+        """Let a just-loaded session in: lock its file (or ask how to open it when another
+        CK Studio has it open); False if the user cancels. It joins File > Open Recent."""
+        if workspace.path is not None and not self._lock_or_ask(workspace, workspace.path):
+            return False
+        if workspace.source is not None:
+            self.settings.remember_file(str(workspace.source))
+        return True
+
+    def _lock_or_ask(self, workspace: Workspace, path: Path) -> bool:
+        held = self.workspace.lock
+        if held is not None and held.covers(path) and self.workspace is not workspace:
+            workspace.lock, self.workspace.lock = held, None  # the same file, opened again
+            return True
+        lock = SessionLock(path)
+        holder = lock.acquire()
+        if holder is None:
+            workspace.lock = lock
+            if not lock.held:
+                self.show_message(self.tr("No lock could be made: another CK Studio could "
+                                          "open this file too"))  # fmt: skip
+            return True
+        answer = self.ask.file_in_use(path, holder)
+        workspace.read_only = answer == "read_only"
+        if answer == "copy":
+            workspace.path = workspace.stamp = None
+        return answer != "cancel"
+
+    def recover(self, entry: Entry) -> bool:
+        """Open an autosaved copy left by a crash, in place of the session shown.
+
+        Its original file stays the one Save writes to, but nothing is written
+        there until the user saves: the session opens as modified. The entry
+        becomes this session's own, so a second crash still leaves it.
+        """
+        if not self._may_discard():
+            return False
+        try:
+            session = entry.load()
+        except SessionFileError as error:
+            self._error(self.tr("This session cannot be recovered"), error.sentence())
+            return False
+        original = entry.info.original if entry.info is not None else None
+        workspace = Workspace(session, original, self._style(), self._orientation(), checked=True)
+        if original is not None and not self._admit(workspace):  # its file open elsewhere
+            workspace.close()
+            return False
+        workspace.stack.resetClean()
+        self._set_workspace(workspace)
+        self.autosave.adopt(entry)
+        self.show_message(self.tr("Recovered: save the session to keep it"))
+        return True
+
     def save(self) -> bool:
-        if self.workspace.path is None:
+        """Save to the session's file; untitled or read-only, ask where (Save As)."""
+        if self.workspace.path is None or self.workspace.read_only:
             return self.save_as()
         return self._save_to(self.workspace.path)
 
@@ -511,15 +703,94 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Write the session to `path`: asks first if someone changed the file since it was
+        read, refuses a file another CK Studio has open; on failure nothing changes."""
         self._finish_typing()
+        workspace = self.workspace
+        if path == workspace.path and workspace.changed_on_disk():
+            answer = self.ask.changed_on_disk(path)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "reload":
+                self._reload()
+            if answer != "overwrite":
+                return False
+        lock = self._lock_to_save(path)
+        if lock is None:
+            return False
         try:
-            self.workspace.save(path)
+            workspace.save(path)
         except SessionFileError as error:
+            if lock is not workspace.lock:
+                lock.release()
             self._error(self.tr("The session was not saved"), error.sentence())
             return False
+        if lock is not workspace.lock:
+            if workspace.lock is not None:
+                workspace.lock.release()
+            workspace.lock = lock
+        workspace.read_only = False
+        self.settings.remember_file(str(path))
         self._show_title()
         self.show_message(self.tr("Saved {name}").format(name=path.name))
         return True
+
+    def _lock_to_save(self, path: Path) -> SessionLock | None:
+        """The lock of the file about to be written: the one held, or a new one; None
+        (and a sentence saying why) when another CK Studio has that file open."""
+        if self.workspace.lock is not None and self.workspace.lock.covers(path):
+            return self.workspace.lock
+        lock = SessionLock(path)
+        holder = lock.acquire()
+        if holder is None:
+            return lock
+        sentence = self.tr(
+            "{name} is open in another CK Studio (process {pid} on {host}); save under "
+            "another name."
+        )
+        self._error(
+            self.tr("The session was not saved"),
+            sentence.format(name=path.name, pid=holder.pid, host=holder.host),
+        )
+        return None
+
+    def revert(self) -> None:
+        """Read the file again, dropping the unsaved changes, once the user agrees."""
+        workspace = self.workspace
+        if workspace.path and not workspace.stack.isClean() and self.ask.revert(workspace.name):
+            self._reload()
+
+    def _reload(self) -> bool:
+        """Replace the session by its file as it is now; the lock and read-only stay."""
+        old = self.workspace
+        assert old.path is not None
+        try:
+            fresh = Workspace.open(old.path, self._style(), self._orientation())
+        except SessionFileError as error:
+            self._error(self.tr("The file cannot be read again"), error.sentence())
+            return False
+        fresh.lock, old.lock = old.lock, None
+        fresh.read_only = old.read_only
+        self._set_workspace(fresh)
+        self.show_message(self.tr("Read {name} again").format(name=old.path.name))
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        # Opened once the drop is over: a dialog inside it would freeze the program
+        # the file was dragged from.
+        QTimer.singleShot(0, self, lambda: self.open_from(path))
 
     def export_report(self) -> None:
         """Ask where, then build the report off the UI thread with a progress bar."""
@@ -602,5 +873,6 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        self.autosave.close()
         self.workspace.close()
         event.accept()
