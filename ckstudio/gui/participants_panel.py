@@ -1,8 +1,7 @@
 """The Participants dock: the roster, who is speaking now, and what each person brought.
 
-Like the Themes dock it is a view of the Document, filled again once per
-burst of changes (undo and redo included); each edit of a cell is one
-`RecordEditor` call, so one undo step. "Contributions" counts the concepts a
+A `RecordPanel` like the Themes dock: a view of the Document, each edit of a
+cell one undo step. "Contributions" counts the concepts a
 person wrote, the tags they made and the vote dots they gave.
 """
 
@@ -10,20 +9,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ckstudio.gui.record_panel import RecordPanel
 from ckstudio.gui.records import contributions
 from ckstudio.gui.workspace import Workspace
 from ckstudio.model.events import Change, Event
@@ -81,20 +77,21 @@ class SpeakerChooser(QComboBox):
         self.speaker.set(self.itemData(index))
 
 
-class ParticipantsPanel(QWidget):
+class ParticipantsPanel(RecordPanel):
     """The roster (name, organisation, role, contributions) and the speaker chooser."""
 
+    section = "participants"
+    name_column = NAME
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(workspace, parent)
         self.setObjectName("participantsPanel")
-        self.records = workspace.records
-        self.doc = workspace.doc
         self.speaker = workspace.speaker
         self._people: tuple[Participant, ...] | None = None  # what the rows were built from
-        self._filling = False
-        self._due = False
         self.chooser = SpeakerChooser(workspace, self)
-        self.table = self._build_table()
+        self.table = self._table([self.tr("Name"), self.tr("Organisation"), self.tr("Role"),
+                                  self.tr("Contributions")], (NAME, ORGANISATION))  # fmt: skip
+        self.table.setWordWrap(False)  # one line a person: long organisations are elided
         self.buttons = {
             "add": self._button(self.tr("Add"), self.add),
             "speaks": self._button(self.tr("Speaks now"), self.make_speaker),
@@ -119,42 +116,12 @@ class ParticipantsPanel(QWidget):
         self.doc.unsubscribe(self._on_event)
         self.speaker.changed.disconnect(self._schedule)
 
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 4, self)
-        table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Organisation"),
-                                         self.tr("Role"), self.tr("Contributions")])  # fmt: skip
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(False)  # one line a person: long organisations are elided
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        table.itemChanged.connect(self._item_changed)
-        table.currentCellChanged.connect(self._enable)
-        return table
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
     # -- filling ---------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
         authored = event.change is Change.NODE_CHANGED and event.field == "author"
         if event.change in _COUNTED or authored:
             self._schedule()
-
-    def _schedule(self, *_: object) -> None:
-        if not self._due:
-            self._due = True
-            QTimer.singleShot(0, self, self.refresh)
 
     def refresh(self) -> None:
         """Rows from the Document's participants; the speaker's row in bold."""
@@ -178,23 +145,16 @@ class ParticipantsPanel(QWidget):
         self._enable()
 
     def _rebuild(self, people: tuple[Participant, ...]) -> None:
-        current = self.current_participant()
+        current = self.current_id()
         self._people = people
         self.table.setRowCount(len(people))
         roles = role_names(self)
         for row, person in enumerate(people):
-            name = QTableWidgetItem(person.name)
-            name.setData(Qt.ItemDataRole.UserRole, person.id)
-            self.table.setItem(row, NAME, name)
+            self.table.setItem(row, NAME, self._name_item(person.name, person.id))
             self.table.setItem(row, ORGANISATION, QTableWidgetItem(person.organisation))
             self.table.setCellWidget(row, ROLE, self._role_box(person, roles))
-            count = QTableWidgetItem()
-            count.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, CONTRIBUTIONS, count)
-        ids = [person.id for person in people]
-        if current in ids:
-            self.table.selectRow(ids.index(current))
+            self.table.setItem(row, CONTRIBUTIONS, self._count_item())
+        self._reselect(current)
 
     def _role_box(self, person: Participant, roles: dict[str, str]) -> QComboBox:
         box = QComboBox(self.table)
@@ -206,20 +166,11 @@ class ParticipantsPanel(QWidget):
         return box
 
     def _enable(self, *_: object) -> None:
-        chosen = self.current_participant() is not None
+        chosen = self.current_id() is not None
         self.buttons["speaks"].setEnabled(chosen)
         self.buttons["remove"].setEnabled(chosen)
 
     # -- reading ---------------------------------------------------------------------
-
-    def row_of(self, participant: str) -> int:
-        return [p.id for p in self.doc.participants].index(participant)
-
-    def current_participant(self) -> str | None:
-        row = self.table.currentRow()
-        item = self.table.item(row, NAME) if row >= 0 else None
-        person = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return person if person in self.doc.record_ids("participants") else None
 
     def role_box(self, participant: str) -> QComboBox:
         box = self.table.cellWidget(self.row_of(participant), ROLE)
@@ -232,7 +183,7 @@ class ParticipantsPanel(QWidget):
         """A name or organisation typed in the roster (not our own filling)."""
         if self._filling or item.column() not in FIELDS:
             return
-        person = self.table.item(item.row(), NAME).data(Qt.ItemDataRole.UserRole)
+        person = self.id_at(item.row())
         if not self.records.set_participant(person, FIELDS[item.column()], item.text()):
             self._people = None  # put the model's values back
             self.refresh()
@@ -244,19 +195,13 @@ class ParticipantsPanel(QWidget):
 
     def add(self) -> str | None:
         """A new participant, then their name open for typing in the roster."""
-        person = self.records.add_participant()
-        if person is not None:
-            self.refresh()
-            row = self.row_of(person)
-            self.table.setCurrentCell(row, NAME)
-            self.table.editItem(self.table.item(row, NAME))
-        return person
+        return self._edit_name(self.records.add_participant())
 
     def make_speaker(self) -> None:
-        person = self.current_participant()
+        person = self.current_id()
         if person is not None:
             self.speaker.set(person)
 
     def remove(self) -> bool:
-        person = self.current_participant()
+        person = self.current_id()
         return person is not None and self.records.remove_participant(person)
