@@ -50,7 +50,7 @@ def shoot(name: str, example: str, arrange: Callable) -> None:
     QTest.qWait(50)
     window.grab().save(str(OUT / name))
     print(f"docs/screenshots/{name}")
-    window._finish_typing()
+    window.finish_typing()
     window.workspace.stack.setClean()
     window.close()
 

@@ -54,8 +54,9 @@ def application() -> QApplication:
 
 def build_window(path: Path | None) -> MainWindow:
     """The main window on a session file, or on a new session; raises SessionLoadError."""
-    from ckstudio.gui.mainwindow import MainWindow, system_language
+    from ckstudio.gui.mainwindow import MainWindow
     from ckstudio.gui.qtfonts import register_fonts
+    from ckstudio.gui.session_files import system_language
     from ckstudio.gui.settings import Settings
     from ckstudio.gui.theme import apply_theme, map_style
     from ckstudio.gui.workspace import Workspace

@@ -1,62 +1,86 @@
-"""File > Export report...: the PDF built on a worker thread, with progress and Cancel.
+"""File > Export report… on the window's side: where to write, the progress bar, the word
+after.
 
-The report is built from a snapshot of the session (records are immutable, so
-the editor can go on changing the Document meanwhile) and written atomically
-only when whole; Cancel stops it between two sections and writes nothing.
+The report itself is built by a `ReportJob` on a worker thread; this keeps each job
+alive until its thread has ended and stops them all when the window closes, so
+neither a freed thread nor a half-written report is ever left behind.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from ckstudio.model.problems import one_line
-from ckstudio.model.session import Session
-from ckstudio.report.builder import report_pdf
-from ckstudio.storage import SessionFileError
-from ckstudio.storage.files import write_atomically
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel: the report is dropped between two sections."""
+from ckstudio.gui.report_job import ReportJob
+from ckstudio.gui.workspace import Workspace
+from ckstudio.report.builder import SECTIONS
 
 
-class ReportJob(QThread):
-    """Builds and writes one report; tells its progress section by section."""
+class ReportHost(Protocol):
+    """What the export uses of the window: the session shown and its messages."""
 
-    progressed = Signal(int)  # sections done so far
-    finished_ok = Signal(str, list)  # path written, warnings (characters no font draws)
-    failed = Signal(str)  # one sentence
+    workspace: Workspace
 
-    def __init__(self, session: Session, path: Path, language: str | None = None) -> None:
-        super().__init__()
-        self.session = session
-        self.path = path
-        self.language = language
-        self._cancelled = False
-        self._done = 0
+    def show_message(self, text: str) -> None: ...
 
-    def cancel(self) -> None:
-        self._cancelled = True
+    def show_error(self, title: str, sentence: str) -> None: ...
 
-    def _step(self, section: str) -> None:
-        if self._cancelled:
-            raise Cancelled
-        self.progressed.emit(self._done)
-        self._done += 1
 
-    def run(self) -> None:
-        try:
-            data, missing = report_pdf(self.session, self.language, on_section=self._step)
-            if self._cancelled:
-                return
-            write_atomically(self.path, data, backups=0)
-        except Cancelled:
-            return
-        except SessionFileError as error:
-            self.failed.emit(error.sentence())
-        except Exception as error:  # a report must never take the session down with it
-            self.failed.emit(one_line(f"the report could not be made: {error}"))
-        else:
-            self.finished_ok.emit(str(self.path), missing.warnings())
+class ReportExporter:
+    """The reports one window writes; `parent` (the window itself) owns their dialogs."""
+
+    def __init__(self, host: ReportHost, parent: QWidget) -> None:
+        self._host = host
+        self._parent = parent
+        self.jobs: list[ReportJob] = []  # reports being written (kept alive until done)
+
+    def tr(self, text: str) -> str:
+        return self._parent.tr(text)
+
+    def export_report(self) -> None:
+        """Ask where, then build the report off the UI thread with a progress bar."""
+        workspace = self._host.workspace
+        stem = (workspace.name or "session").removesuffix(".json").removesuffix(".ck")
+        start = workspace.path.with_name(stem + ".pdf") if workspace.path else stem + ".pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export the report"), str(start), self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.start(Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf"))
+
+    def start(self, path: Path) -> ReportJob:
+        """Write the report of the session shown to `path`, with progress and Cancel."""
+        job = ReportJob(self._host.workspace.doc.to_session(), path)
+        progress = QProgressDialog(self.tr("Writing the report…"), self.tr("Cancel"), 0,
+                                   len(SECTIONS), self._parent)  # fmt: skip
+        progress.setWindowTitle(self.tr("Export the report"))
+        progress.setMinimumDuration(300)
+        job.progressed.connect(progress.setValue)
+        progress.canceled.connect(job.cancel)
+        job.finished_ok.connect(lambda where, warnings: self._written(where, warnings))
+        job.failed.connect(
+            lambda sentence: self._host.show_error(self.tr("No report written"), sentence)
+        )
+        job.finished.connect(progress.reset)
+        # Kept until a later export or the window's close: a QThread object must not be
+        # freed while its thread is still ending (Qt aborts the process).
+        self.jobs = [j for j in self.jobs if not j.isFinished()]
+        self.jobs.append(job)
+        job.start()
+        return job
+
+    def _written(self, where: str, warnings: list[str]) -> None:
+        extra = (
+            self.tr(" ({n} character(s) no font here draws, shown as ?)").format(n=len(warnings))
+            if warnings
+            else ""
+        )
+        self._host.show_message(self.tr("Report written: {path}").format(path=where) + extra)
+
+    def stop_all(self) -> None:
+        """The window closes: a report half-written is dropped, never left behind."""
+        for job in list(self.jobs):
+            job.cancel()
+            job.wait()

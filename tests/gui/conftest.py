@@ -66,7 +66,7 @@ def blank(qtbot):
 
 def shut(window: MainWindow) -> None:
     """Close without the "save changes?" question, and free the window."""
-    window._finish_typing()
+    window.finish_typing()
     window.workspace.stack.setClean()
     window.close()
     window.deleteLater()

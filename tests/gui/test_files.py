@@ -45,7 +45,9 @@ class Answers:
         self.errors: list[str] = []
         for name, answer in answers.items():
             monkeypatch.setattr(window.ask, name, self._answer(name, answer))
-        monkeypatch.setattr(window, "_error", lambda title, sentence: self.errors.append(sentence))
+        monkeypatch.setattr(
+            window, "show_error", lambda title, sentence: self.errors.append(sentence)
+        )
 
     def _answer(self, name, answer):
         def ask(*args):
@@ -74,17 +76,17 @@ def test_every_template_opens_untitled_and_save_asks_where(window, monkeypatch):
     assert choices[0].label.startswith("C-K workshop")
     discard_changes(monkeypatch)
     for choice in choices:
-        monkeypatch.setattr(window, "choose_template", lambda choice=choice: choice)
+        monkeypatch.setattr(window.files, "choose_template", lambda choice=choice: choice)
         window.new_from_template()
         assert window.workspace.path is None and window.windowTitle().startswith("Untitled")
     assert window.workspace.doc.meta.title == load_session(bundled_examples()[-1]).meta.title
     asked = []
-    monkeypatch.setattr(window, "save_as", lambda: asked.append("where") or False)
+    monkeypatch.setattr(window.files, "save_as", lambda: asked.append("where") or False)
     assert not window.save() and asked == ["where"]
 
 
 def test_the_workshop_template_has_empty_pockets(blank, monkeypatch):
-    monkeypatch.setattr(blank, "choose_template", lambda: templates(str, "fr")[0])
+    monkeypatch.setattr(blank.files, "choose_template", lambda: templates(str, "fr")[0])
     blank.new_from_template()
     doc = blank.workspace.doc
     pockets = doc.children("k", None)
@@ -106,7 +108,7 @@ def test_cancelling_the_unsaved_question_keeps_the_session_on_template_and_close
     edit(window)
     before = window.workspace
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    monkeypatch.setattr(window, "choose_template", lambda: templates(str, "en")[0])
+    monkeypatch.setattr(window.files, "choose_template", lambda: templates(str, "en")[0])
     window.new_from_template()
     window.action("close_session").trigger()
     assert window.workspace is before and window.isWindowModified()
@@ -126,7 +128,7 @@ def test_close_puts_a_blank_session_in_place_and_lets_the_file_go(window, school
 def test_open_and_save_are_remembered_newest_first(window, school, tmp_path):
     assert window.settings.recent_files == [str(school)]
     other = tmp_path / "other.ck.json"
-    assert window._save_to(other)
+    assert window.files.save_to(other)
     assert window.settings.recent_files[:2] == [str(other), str(school)]
     window.recent_menu.refresh()
     labels = [a.text() for a in window.recent_menu.actions() if not a.isSeparator()]
@@ -155,7 +157,7 @@ def test_a_recent_file_that_is_gone_is_dropped_with_a_message(window, tmp_path, 
     gone = tmp_path / "gone.ck.json"
     window.settings.remember_file(str(gone))
     before = window.workspace
-    window._open_recent(gone)
+    window.files.open_recent(gone)
     assert window.workspace is before
     assert len(answers.errors) == 1 and "no longer exists" in answers.errors[0]
     assert str(gone) not in window.settings.recent_files
@@ -292,11 +294,11 @@ def test_open_read_only_marks_the_title_and_save_goes_to_save_as(
         assert second.workspace.read_only and "(read-only)" in second.windowTitle()
         edit(second)
         asked = []
-        monkeypatch.setattr(second, "save_as", lambda: asked.append("where") or False)
+        monkeypatch.setattr(second.files, "save_as", lambda: asked.append("where") or False)
         assert not second.save() and asked == ["where"]
         answers = Answers(second, monkeypatch)
         old = school.read_bytes()
-        assert not second._save_to(school)  # Save As onto the file the other window has
+        assert not second.files.save_to(school)  # Save As onto the file the other window has
         assert "open in another CK Studio" in answers.errors[0] and school.read_bytes() == old
     finally:
         shut(second)
@@ -308,7 +310,7 @@ def test_open_a_copy_is_untitled_and_saves_elsewhere(window, school, tmp_path, q
     try:
         assert second.workspace.path is None and second.windowTitle().startswith("Untitled")
         elsewhere = tmp_path / "copy.ck.json"
-        assert second._save_to(elsewhere)
+        assert second.files.save_to(elsewhere)
         assert lock_beside(elsewhere).exists() and second.workspace.path == elsewhere
     finally:
         shut(second)
@@ -331,7 +333,7 @@ def test_reopening_the_open_file_keeps_its_lock(window, school, monkeypatch):
 
 def test_save_as_moves_the_lock_to_the_new_file(window, school, tmp_path):
     other = tmp_path / "renamed.ck.json"
-    assert window._save_to(other)
+    assert window.files.save_to(other)
     assert lock_beside(other).exists() and not lock_beside(school).exists()
 
 
@@ -350,7 +352,7 @@ def test_a_file_changed_on_disk_is_asked_about_before_saving(window, school, mon
     edit(window, "la nôtre")
     theirs = _change_behind_its_back(school)
     answers = Answers(window, monkeypatch, changed_on_disk=answer)
-    monkeypatch.setattr(window, "save_as", lambda: answers.asked.append("where") or False)
+    monkeypatch.setattr(window.files, "save_as", lambda: answers.asked.append("where") or False)
     saved = window.save()
     texts = {c.text for c in load_session(school).concepts}
     if answer == "overwrite":

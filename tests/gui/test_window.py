@@ -59,7 +59,7 @@ def test_a_failed_save_says_why_and_keeps_the_document(window, tmp_path, monkeyp
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     add_typed(window, "gardée")
     count = window.workspace.doc.node_count("c")
-    assert not window._save_to(tmp_path / "missing-folder" / "x.ck.json")
+    assert not window.files.save_to(tmp_path / "missing-folder" / "x.ck.json")
     assert shown and "\n" not in shown[0] and "Traceback" not in shown[0]
     assert window.isWindowModified() and window.workspace.doc.node_count("c") == count
 
@@ -301,7 +301,7 @@ def test_export_report_writes_the_pdf_off_the_ui_thread(window, tmp_path, qtbot,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.action("export_report").trigger()
     qtbot.waitUntil(lambda: "Report written" in window.statusBar().currentMessage(), timeout=30000)
-    qtbot.waitUntil(lambda: all(job.isFinished() for job in window._jobs), timeout=30000)
+    qtbot.waitUntil(lambda: all(job.isFinished() for job in window.reports.jobs), timeout=30000)
     assert load_session(target).meta.title == window.workspace.doc.meta.title
 
 
