@@ -25,8 +25,9 @@ libX11-xcb.so.1:libx11-xcb1"
 # Fonts the report and the map fall back to beyond Latin (Greek, Cyrillic, Arabic, CJK).
 FONTS="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
-# The tests check every PDF they make with qpdf's structural check.
-TEST_TOOLS="/usr/bin/qpdf:qpdf"
+# The tests check every PDF they make with qpdf's structural check, and read
+# right-to-left text back with poppler's pdftotext (tests/report/test_bidi.py).
+TEST_TOOLS="/usr/bin/qpdf:qpdf /usr/bin/pdftotext:poppler-utils"
 
 say() { printf 'ckstudio setup: %s\n' "$*" >&2; }
 

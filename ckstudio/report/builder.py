@@ -39,6 +39,7 @@ from ckstudio.layout.labels import labels_for
 from ckstudio.layout.style import DEFAULT_STYLE
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.session import ROLES, Session
+from ckstudio.report.bidi import needs_visual
 from ckstudio.report.fonts import font_name
 from ckstudio.report.grid import Grid, Look, Row
 from ckstudio.report.labels import report_labels
@@ -99,9 +100,16 @@ class Report:
     # -- text ------------------------------------------------------------------------
 
     def user(self, text: str, style: ParagraphStyle | None = None):
-        """A paragraph of user text (escaped, fonts per character)."""
+        """A paragraph of user text (escaped, fonts per character). Right-to-left text
+        is a text block instead, wrapped in logical order and each line drawn shaped
+        and in visual order (`bidi`): a Paragraph would wrap the visual string, its
+        lines in the wrong order."""
         style = style or self.body
         bold = style.fontName == self.bold
+        if needs_visual(text):
+            look = Look(style.fontSize, style.leading, bold, style.spaceAfter)
+            return Grid([FRAME_W], [Row((text,), look)], self.measure, self.missing, FRAME_H,
+                        pad=0.0)  # fmt: skip
         return Paragraph(markup(text, self.measure, self.missing, bold), style)
 
     def ours(self, text: str, style: ParagraphStyle | None = None):

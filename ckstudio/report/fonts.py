@@ -7,6 +7,7 @@ breaks and widths are the layout's. reportlab embeds (a subset of) each.
 
 from __future__ import annotations
 
+import struct
 import zlib
 
 from reportlab.pdfbase import pdfmetrics
@@ -31,3 +32,16 @@ def font_name(measure: TextMeasure, index: int, bold: bool) -> str:
 
 
 _NAMES: dict[tuple[str, bool, int], str] = {}
+
+
+def mark_ahead(measure: TextMeasure, index: int, bold: bool, char: str) -> bool:
+    """Whether font `index` of the chain draws combining mark `char` over the glyph
+    drawn after it: its outline lies right of its origin (DejaVu Sans' Arabic
+    harakat), where a Latin or Hebrew mark lies left of it, over the glyph before."""
+    face = pdfmetrics.getFont(font_name(measure, index, bold)).face
+    glyph = face.charToGlyph.get(ord(char), 0)
+    if not glyph or face.glyphPos[glyph + 1] == face.glyphPos[glyph]:
+        return False  # no outline
+    start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
+    x_min, _, x_max = struct.unpack(">hhh", face._ttf_data[start + 2 : start + 8])
+    return x_min + x_max > 0

@@ -28,7 +28,8 @@ from reportlab.platypus import Flowable
 
 from ckstudio.layout.drawing import Text
 from ckstudio.layout.fonts import TextMeasure
-from ckstudio.report.pdfdraw import Missing, PdfPainter
+from ckstudio.report.bidi import needs_visual, visual
+from ckstudio.report.pdfdraw import Missing, PdfPainter, font_finder
 
 Late = Callable[[Canvas, dict[str, int]], None]  # draws with the pages of every bookmark key
 
@@ -141,9 +142,10 @@ def draw_runs(canvas: Canvas, text: str, x: float, y: float, size: float, bold: 
 
     Drawn by `PdfPainter` (one text object, numbers formatted once), not with
     `drawString`: it runs on every page, for the header and the footer."""
-    text = Text(x, -y, (text,), size, color, size, bold, anchor)
-    PdfPainter(canvas, measure, missing).paint([text], 1.0, 0.0, 0.0)  # y up again
-    return measure.width(text.lines[0], size, bold)
+    shown = visual(text, *font_finder(measure, bold)) if needs_visual(text) else text
+    item = Text(x, -y, (text,), size, color, size, bold, anchor)
+    PdfPainter(canvas, measure, missing).paint([item], 1.0, 0.0, 0.0)  # y up again
+    return measure.width(shown, size, bold)  # as drawn (Arabic shaped)
 
 
 def fit(text: str, width: float, size: float, bold: bool, measure: TextMeasure) -> str:

@@ -25,7 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ckstudio import __version__
 from ckstudio.layout.drawing import Drawing, Group, Item, Path, Rect, Text
 from ckstudio.layout.fonts import UNKNOWN_WIDTH, TextMeasure, shared_measure
-from ckstudio.report.fonts import font_name
+from ckstudio.report.bidi import actual_text, direction, needs_visual, visual
+from ckstudio.report.fonts import font_name, mark_ahead
 
 MAX_PAGE = 14_400.0  # points: the largest page PDF readers open (200 inches)
 
@@ -176,17 +177,26 @@ class PdfPainter:
 
         One text object per item, each run placed by its own text matrix (upright in
         the y-down page); a character no font has is a box, drawn after the text.
+        A line with right-to-left text is drawn shaped and in visual order
+        (`bidi.visual`); a run of Arabic presentation forms is in a span whose
+        /ActualText gives their plain letters (`bidi.actual_text`).
         """
         if _color(text.color) is None:
             return
         measure, doc = self.measure, self.canvas._doc
         shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[text.anchor]
         ops, boxes = ["BT"], []
-        current = None
+        current, base = None, None
         for index, line in enumerate(text.lines):
+            turned = needs_visual(line)
+            if turned:  # right-to-left text: shaped, in visual order (`bidi`)
+                base = base or direction(" ".join(text.lines))  # the text's direction
+                line = visual(line, *font_finder(measure, text.bold), base)
             x = text.x - shift * measure.width(line, text.size, text.bold) if shift else text.x
             baseline = text.y + index * text.line_height
             runs = measure.runs(line, text.bold)
+            if turned:
+                runs = marks_with_letters(runs, font_finder(measure, text.bold)[0])
             for number, (font, piece) in enumerate(runs, 1):
                 if font is None:
                     boxes.append((piece, x, baseline))
@@ -196,11 +206,16 @@ class PdfPainter:
                     if codes is None:
                         codes = _codes(font_name(measure, font, text.bold), doc)
                         self._codes[font, text.bold] = codes
+                    letters = actual_text(piece) if turned else None  # shaped: its letters
+                    if letters:
+                        ops.append(f"/Span <</ActualText {letters}>> BDC")
                     for name, chunk in codes.chunks(piece):
                         if name != current:
                             ops.append(f"{name} {text.size:.2f} Tf")
                             current = name
                         ops.append(f"({chunk}) Tj")
+                    if letters:
+                        ops.append("EMC")
                 if number < len(runs):  # the next run starts where this one ends
                     x += measure.width(piece, text.size, text.bold)
         ops.append("ET")
@@ -278,6 +293,44 @@ def _codes(font: str, doc) -> _Codes:
     if font not in fonts:
         fonts[font] = _Codes(font, doc)
     return fonts[font]
+
+
+def marks_with_letters(runs: list, font_of) -> list:
+    """Runs where the marks drawn before their letter (Arabic harakat, see `bidi`) are
+    in the letter's font: `TextMeasure.runs` puts a mark in the run before it, which
+    is the run of a space or of a word in another script when its letter follows."""
+    fixed = [list(run) for run in runs]
+    for number in range(len(fixed) - 1):
+        font, piece = fixed[number]
+        following = fixed[number + 1][0]
+        end = len(piece)
+        while end and unicodedata.combining(piece[end - 1]):
+            end -= 1
+        marks = piece[end:]
+        if (
+            marks
+            and following not in (None, font)
+            and all(font_of(mark) == following for mark in marks)
+        ):
+            fixed[number + 1][1] = marks + fixed[number + 1][1]
+            fixed[number][1] = piece[:end]
+    return [(font, piece) for font, piece in fixed if piece]
+
+
+@functools.lru_cache(maxsize=16)
+def font_finder(measure: TextMeasure, bold: bool):
+    """For `bidi.visual`: char -> the index of the font of the chain drawing it (None:
+    no font), and mark -> whether that font draws it over the glyph after it."""
+
+    def font_of(char: str) -> int | None:
+        return measure.runs(char, bold)[0][0]
+
+    @functools.cache
+    def ahead(mark: str) -> bool:
+        index = font_of(mark)
+        return index is not None and mark_ahead(measure, index, bold, mark)
+
+    return font_of, ahead
 
 
 _PAINT = {(True, True): "B", (True, False): "S", (False, True): "f", (False, False): "n"}

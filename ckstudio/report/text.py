@@ -16,8 +16,9 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from ckstudio.layout.fonts import TextMeasure, display_text
+from ckstudio.report.bidi import needs_visual, visual
 from ckstudio.report.fonts import font_name
-from ckstudio.report.pdfdraw import Missing
+from ckstudio.report.pdfdraw import Missing, font_finder, marks_with_letters
 
 SUBSTITUTE = '<font color="#D55E00">?</font>'
 
@@ -29,8 +30,16 @@ def markup(text: str, measure: TextMeasure, missing: Missing, bold: bool = False
 
 
 def _line(line: str, measure: TextMeasure, missing: Missing, bold: bool) -> str:
+    """One line, right-to-left text shaped and in visual order (`bidi`: short texts
+    here, such as a name on the cover; a long one is a `grid.Grid` block)."""
     parts = []
-    for index, piece in measure.runs(_printable(line), bold):
+    line = _printable(line)
+    if not needs_visual(line):
+        runs = measure.runs(line, bold)
+    else:
+        line = visual(line, *font_finder(measure, bold))
+        runs = marks_with_letters(measure.runs(line, bold), font_finder(measure, bold)[0])
+    for index, piece in runs:
         if index is None:
             missing.chars.update(dict.fromkeys(piece))
             parts.append(SUBSTITUTE * len(piece))
