@@ -4,8 +4,8 @@ The copy is taken on the UI thread as a snapshot (`Document.to_session()`:
 immutable records, a few milliseconds for 10,000 concepts); encoding and
 writing happen on one worker thread, record by record (`CachedEncoder`), so
 the UI thread never waits on the serializer for long (see
-`benchmarks/bench_autosave.py`). One worker means writes and deletions of the
-entry happen in the order they were asked.
+`benchmarks/bench_autosave.py`). Deletions happen on the UI thread, after
+waiting for the write in flight, so a deleted copy is never written again.
 
 The entry exists while the session holds changes that are nowhere else: it
 is written after a change, deleted when the undo stack is clean again (saved,
@@ -15,13 +15,14 @@ good when the session is closed without a crash.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckstudio.gui.recovery import Entry, EntryInfo, RecoveryFolder, now
 from ckstudio.gui.workspace import Workspace
+from ckstudio.model.pending import TypedEdit, with_typing
 from ckstudio.model.problems import one_line
 from ckstudio.model.session import Session
 from ckstudio.storage import SessionFileError
@@ -41,6 +42,10 @@ class Autosave(QObject):
         self.entry: Entry | None = None
         self._workspace: Workspace | None = None
         self._changed = False  # the stack moved since the last snapshot
+        # Text typed and not yet committed (inspector, map text box), set by the window:
+        # the copy holds it too, so minutes of notes are not lost before the field is left.
+        self.typing: Callable[[], list[TypedEdit]] = list
+        self._typed: list[TypedEdit] = []  # what the last snapshot held of it
         self._pending: Future | None = None
         self._failure = ""  # the last failure told, not repeated at every tick
         self._encoder = CachedEncoder()  # used on the worker thread only
@@ -66,7 +71,7 @@ class Autosave(QObject):
             self._workspace.stack.indexChanged.disconnect(self._note_change)
             self._workspace.stack.cleanChanged.disconnect(self._clean_changed)
         self._workspace = workspace
-        self._changed = False
+        self._changed, self._typed = False, []
         workspace.stack.indexChanged.connect(self._note_change)
         workspace.stack.cleanChanged.connect(self._clean_changed)
 
@@ -84,9 +89,12 @@ class Autosave(QObject):
     def tick(self) -> None:
         """Snapshot the session if it changed, and have the worker write it."""
         workspace = self._workspace
-        if workspace is None or self._pending is not None or not self._changed:
+        if workspace is None or self._pending is not None:
             return
-        if workspace.stack.isClean():
+        typing = self.typing()
+        if not (self._changed or typing != self._typed):
+            return
+        if workspace.stack.isClean() and not typing:
             return
         if self.entry is None:
             try:
@@ -94,16 +102,17 @@ class Autosave(QObject):
             except SessionFileError as error:
                 self._tell_failure(error.sentence())
                 return
-        self._changed = False
+        self._changed, self._typed = False, typing
         doc = workspace.doc
         info = EntryInfo(
             title=doc.meta.title,
             original=workspace.path,
             nodes=doc.node_count("c") + doc.node_count("k"),
             saved=now(),
-            pid=os.getpid(),
+            base=workspace.stamp,
         )
-        self._pending = self._worker.submit(self._write, self.entry, doc.to_session(), info)
+        snapshot = with_typing(doc.to_session(), typing)
+        self._pending = self._worker.submit(self._write, self.entry, snapshot, info)
         self._pending.add_done_callback(self._finished.emit)
 
     def _write(self, entry: Entry, session: Session, info: EntryInfo) -> None:
@@ -114,15 +123,17 @@ class Autosave(QObject):
             return  # waited for already, when the entry was dropped
         self._pending = None
         error = future.exception()
+        clean = self._workspace is not None and self._workspace.stack.isClean()
+        clean = clean and not self._typed
+        if clean:
+            self._clean_changed(True)  # saved while the copy was being written: it is stale
         if error is not None:
             self._changed = True  # try again at the next tick
             sentence = error.sentence() if isinstance(error, SessionFileError) else str(error)
             self._tell_failure(one_line(sentence))
             return
         self._failure = ""
-        if self._workspace is not None and self._workspace.stack.isClean():
-            self._clean_changed(True)  # saved while the copy was being written
-        elif self.entry is not None:
+        if self.entry is not None and not clean:
             self.written.emit(str(self.entry.session_path))
 
     def _tell_failure(self, sentence: str) -> None:
@@ -137,6 +148,7 @@ class Autosave(QObject):
         """Saved (or undone back to the saved state): the file holds everything."""
         if clean and self.entry is not None and self._pending is None:
             self.entry.clear()
+            self._typed = []  # text still being typed is copied again at the next tick
 
     def _drop_entry(self) -> None:
         if self._pending is not None:

@@ -146,13 +146,18 @@ class _TextField:
             widget.committed.connect(self.commit)
             widget.reverted.connect(self.revert)
 
-    def _text(self) -> str:
+    @property
+    def edited(self) -> bool:
+        """The user typed here since the field was last filled or committed."""
+        return self._edited
+
+    def text(self) -> str:
         if isinstance(self.widget, QLineEdit):
             return self.widget.text()
         return self.widget.model_text()
 
     def _set_text(self, text: str) -> None:
-        if self._text() != text:  # keeps the cursor where it is when nothing changed
+        if self.text() != text:  # keeps the cursor where it is when nothing changed
             if isinstance(self.widget, QLineEdit):
                 self.widget.setText(text)
             else:
@@ -172,7 +177,7 @@ class _TextField:
     def commit(self) -> None:
         if self._edited:
             self._edited = False
-            self._report(self.field, self._text())
+            self._report(self.field, self.text())
 
     def revert(self) -> None:
         with QSignalBlocker(self.widget):
@@ -673,6 +678,23 @@ class Inspector(QWidget):
             self._message.clear()
         elif self._life.alive:
             self._fill()
+
+    def typing_in_progress(self) -> list[Operation]:
+        """Text typed in the form and not yet committed, as the edits it would make
+        (the autosave copy keeps it; nothing is applied)."""
+        if not self._life.alive:
+            return []
+        edited = [
+            field
+            for field in self._pages[self._kind][1]
+            if isinstance(field, _TextField) and field.edited
+        ]
+        return [
+            self._operation(ref, field.field, field.text())
+            for field in edited
+            for ref, record in self._records()
+            if getattr(record, field.field) != field.text()
+        ]
 
     def commit_pending(self) -> None:
         """Keep text typed but not yet committed, for the items it was typed for."""

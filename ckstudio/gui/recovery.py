@@ -2,8 +2,8 @@
 
 Each open, edited session has an entry in the folder: its bytes
 (`KEY.ck.json`, an ordinary session file), a small sidecar (`KEY.info.json`:
-title, original file, node count, time of the autosave, process, and a digest
-of the copy it describes) and a lock
+title, original file and what that file was when the session was read from
+it, node count, time of the autosave, and a digest of the copy it describes) and a lock
 (`KEY.lock`, a QLockFile) held by the process that owns the session for as
 long as it is open. Both files are written atomically, so a process killed
 mid-write leaves the previous whole copy, never a broken one.
@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from ckstudio.model.problems import Problem
 from ckstudio.model.session import Session
 from ckstudio.storage import SessionLoadError, SessionSaveError, load_session
 from ckstudio.storage.files import write_atomically
+from ckstudio.storage.filestamp import FileStamp
 
 SESSION_SUFFIX = ".ck.json"
 INFO_SUFFIX = ".info.json"
@@ -55,7 +56,9 @@ class EntryInfo:
     original: Path | None  # the file the session came from; None if never saved
     nodes: int  # concepts and knowledge items
     saved: datetime  # time of the autosave, timezone-aware
-    pid: int  # the process that wrote it
+    # The original file as the session last read or wrote it: Save after a recovery
+    # asks first if the file changed since (newer work saved after the crash).
+    base: FileStamp | None = None
     digest: str = ""  # SHA-256 of the session copy these details describe
 
     def to_bytes(self) -> bytes:
@@ -65,7 +68,7 @@ class EntryInfo:
             "original": str(self.original) if self.original is not None else None,
             "nodes": self.nodes,
             "saved": self.saved.isoformat(timespec="seconds"),
-            "pid": self.pid,
+            "base": None if self.base is None else list(astuple(self.base)),
             "digest": self.digest,
         }
         return json.dumps(fields, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
@@ -76,19 +79,30 @@ class EntryInfo:
         fields = json.loads(data.decode("utf-8"))
         if not isinstance(fields, dict) or fields.get("format") != INFO_FORMAT:
             raise ValueError("not a recovery sidecar")
-        original, nodes, pid, digest = (fields[k] for k in ("original", "nodes", "pid", "digest"))
+        original, nodes, digest = (fields[k] for k in ("original", "nodes", "digest"))
+        base = _stamp(fields["base"])
         saved = datetime.fromisoformat(fields["saved"])
         if (
             not isinstance(fields["title"], str)
             or not (original is None or isinstance(original, str))
             or not isinstance(nodes, int)
-            or not isinstance(pid, int)
             or not isinstance(digest, str)
             or saved.tzinfo is None
         ):
             raise ValueError("a field of the sidecar has the wrong type")
         path = Path(original) if original is not None else None
-        return cls(fields["title"], path, nodes, saved, pid, digest)
+        return cls(fields["title"], path, nodes, saved, base, digest)
+
+
+def _stamp(value: object) -> FileStamp | None:
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 3):
+        raise ValueError("the original file's stamp has the wrong shape")
+    mtime_ns, size, digest = value
+    if not (isinstance(mtime_ns, int) and isinstance(size, int) and isinstance(digest, str)):
+        raise ValueError("the original file's stamp has the wrong type")
+    return FileStamp(mtime_ns, size, digest)
 
 
 def now() -> datetime:
@@ -144,7 +158,7 @@ class Entry:
             sidecar.original if sidecar is not None else None,
             len(session.concepts) + len(session.knowledge),
             saved,
-            sidecar.pid if sidecar is not None else 0,
+            sidecar.base if sidecar is not None else None,
             _digest(data),
         )
 

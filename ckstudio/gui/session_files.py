@@ -27,6 +27,7 @@ from ckstudio.gui.workspace import Workspace
 from ckstudio.layout.style import Style
 from ckstudio.model.templates import DEFAULT_TITLE, new_session
 from ckstudio.storage import SessionFileError
+from ckstudio.storage.filestamp import FileStamp
 
 FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
 OPEN_FILTER = "CK Studio sessions and reports (*.ck.json *.pdf);;" + FILE_FILTER
@@ -193,6 +194,7 @@ class SessionFiles:
         if original is not None and not self.admit(workspace):  # its file open elsewhere
             workspace.close()
             return False
+        workspace.stamp = _recovered_base(entry, original)
         workspace.stack.resetClean()
         self._host.set_workspace(workspace)
         self._host.autosave.adopt(entry)
@@ -320,3 +322,16 @@ class SessionFiles:
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+
+def _recovered_base(entry: Entry, original: Path | None) -> FileStamp | None:
+    """What the original file was when the recovered session was read from it.
+
+    Saving compares the file with this first, so work saved into the file after
+    the crash is never overwritten by the older recovered copy without a question.
+    An entry that does not know (its sidecar was lost) counts the file as changed.
+    """
+    if original is None:
+        return None
+    base = entry.info.base if entry.info is not None else None
+    return base if base is not None else FileStamp(mtime_ns=-1, size=-1, digest="")

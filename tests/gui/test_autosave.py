@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from ckstudio.gui.autosave import Autosave
 from ckstudio.gui.recovery import RecoveryFolder
 from ckstudio.gui.workspace import Workspace
 from ckstudio.layout.style import Style
 from ckstudio.storage import load_session
-from tests.gui.conftest import SCHOOL, open_window, shut
+from tests.gui.conftest import SCHOOL, open_window
 
 
 @pytest.fixture
@@ -113,18 +115,49 @@ def test_a_failure_is_told_once_and_retried(qtbot, workspace, tmp_path):
     autosave.close()
 
 
-def test_the_window_autosaves_and_closing_it_cleanly_removes_the_copy(qtbot, school):
+def test_the_window_autosaves_and_closing_it_cleanly_removes_the_copy(qtbot, school, monkeypatch):
     window = open_window(qtbot, school)
     window.autosave.set_interval(0.05)
-    add(window.workspace, "une")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Tab)
+    qtbot.keyClicks(window.canvas.text_editor, "une")
+    qtbot.keyClick(window.canvas.text_editor, Qt.Key.Key_Return)
     with qtbot.waitSignal(window.autosave.written, timeout=5000) as blocker:
         pass
     written = blocker.args[0]
     assert "une" in texts(written)
     entry = window.autosave.entry
-    shut(window)  # the user discarded the changes and closed the window
-    assert not entry.session_path.exists() and not entry.info_path.exists()
-    assert entry.key not in {e.key for e in RecoveryFolder().recoverable()}
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
+    assert not window.workspace.stack.isClean()  # the copy goes by the close, not a save
+    assert window.close()
+    leftovers = [p for p in entry.folder.iterdir() if p.name.startswith(entry.key)]
+    assert leftovers == []  # session copy, sidecar and lock
+    window.deleteLater()
+
+
+def test_text_typed_and_not_yet_committed_is_in_the_copy(qtbot, window):
+    window.autosave.set_interval(3600)
+    inspector = window.inspector
+    notes = inspector.field("notes")
+    qtbot.keyClicks(notes, "des notes tapees pendant dix minutes")
+    assert window.workspace.stack.isClean()  # nothing committed: no undo step yet
+    with qtbot.waitSignal(window.autosave.written, timeout=5000) as blocker:
+        window.autosave.tick()
+    copy = load_session(blocker.args[0])
+    root = next(c for c in copy.concepts if c.parent is None)
+    before = window.workspace.doc.concept(root.id).notes  # the Document is untouched
+    assert root.notes == "des notes tapees pendant dix minutes" + before
+
+
+def test_a_node_being_typed_on_the_map_is_in_the_copy(qtbot, window):
+    window.autosave.set_interval(3600)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Tab)
+    qtbot.keyClicks(window.canvas.text_editor, "une idee pas encore validee")
+    with qtbot.waitSignal(window.autosave.written, timeout=5000) as blocker:
+        window.autosave.tick()
+    assert "une idee pas encore validee" in texts(blocker.args[0])
+    with qtbot.assertNotEmitted(window.autosave.written, wait=100):
+        window.autosave.tick()  # the same typing is not written twice
 
 
 def test_the_preference_sets_the_interval(window):
