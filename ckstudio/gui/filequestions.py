@@ -6,13 +6,25 @@ dialog ever waits for a click that will not come.
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
+from PySide6.QtCore import QSysInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ckstudio.gui.filelock import Holder
 
-Button = QMessageBox.ButtonRole
+Role = QMessageBox.ButtonRole
+Icon = QMessageBox.Icon
+Choice = tuple[str, str, Role]  # answer, button text, role
+
+
+def this_computer(host: str) -> bool:
+    """Is `host` (a lock holder's host name) the computer this runs on?"""
+    names = {QSysInfo.machineHostName(), socket.gethostname()}
+    names |= {name.split(".")[0] for name in names}
+    known = {name.casefold() for name in names if name}
+    return host.casefold() in known or host.split(".")[0].casefold() in known
 
 
 class FileQuestions:
@@ -26,37 +38,57 @@ class FileQuestions:
 
     def file_in_use(self, path: Path, holder: Holder) -> str:
         """`path` is open in another CK Studio: "read_only", "copy" or "cancel"."""
-        where = self.tr("process {pid} ({app}) on {host}").format(
-            pid=holder.pid, app=holder.app or "?", host=holder.host or "?"
-        )
+        if holder.host and not this_computer(holder.host):
+            text = self.tr(
+                "{name} is already open in another CK Studio on the computer “{host}”."
+            ).format(name=path.name, host=holder.host)
+        elif holder.host:
+            text = self.tr(
+                "{name} is already open in another CK Studio window on this computer."
+            ).format(name=path.name)
+        else:
+            text = self.tr("{name} is already open in another CK Studio.").format(name=path.name)
+        facts = [self.tr("File: {path}").format(path=path)]
+        if holder.pid:
+            facts.append(self.tr("Process: {pid}").format(pid=holder.pid))
+        if holder.app:
+            facts.append(self.tr("Program: {app}").format(app=holder.app))
+        if holder.host:
+            facts.append(self.tr("Computer: {host}").format(host=holder.host))
         return self._choose(
             self.tr("File already open"),
-            self.tr("{name} is already open in another CK Studio ({where}).").format(
-                name=path.name, where=where
-            ),
+            text,
             self.tr(
                 "Open it read-only to look without saving over the other window's work, "
                 "or open a copy to save under another name."
             ),
-            [("read_only", self.tr("Open &read-only")), ("copy", self.tr("Open a &copy"))],
+            [
+                ("read_only", self.tr("Open &read-only"), Role.AcceptRole),
+                ("copy", self.tr("Open a &copy"), Role.AcceptRole),
+            ],
+            details="\n".join(facts),
         )
 
     def changed_on_disk(self, path: Path) -> str:
-        """The file changed since it was read: "overwrite", "save_as", "reload" or "cancel"."""
+        """The file changed since it was read: "overwrite", "save_as", "reload" or "cancel".
+
+        Keeping both versions (Save a copy as…) is the suggested answer; the two that
+        lose a version are marked destructive; Enter and Escape both cancel."""
         return self._choose(
             self.tr("File changed on disk"),
-            self.tr("{name} was changed or removed by someone else since you opened it.").format(
-                name=path.name
-            ),
             self.tr(
-                "Overwrite it with your version, save yours as another file, or reload "
-                "theirs and drop your changes."
+                "{name} was changed or removed since you opened it (by another program or person)."
+            ).format(name=path.name),
+            self.tr(
+                "Save a copy as another file to keep both versions, overwrite the file "
+                "with your version, or reload theirs and drop your changes."
             ),
             [
-                ("overwrite", self.tr("&Overwrite")),
-                ("save_as", self.tr("Save &as…")),
-                ("reload", self.tr("&Reload theirs")),
+                ("save_as", self.tr("Save a &copy as…"), Role.AcceptRole),
+                ("overwrite", self.tr("&Overwrite"), Role.DestructiveRole),
+                ("reload", self.tr("&Reload theirs"), Role.DestructiveRole),
             ],
+            icon=Icon.Warning,
         )
 
     def revert(self, name: str) -> bool:
@@ -72,10 +104,24 @@ class FileQuestions:
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    def _choose(self, title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent)
+    def _choose(
+        self,
+        title: str,
+        text: str,
+        detail: str,
+        choices: list[Choice],
+        *,
+        details: str = "",
+        icon: Icon = Icon.Question,
+    ) -> str:
+        """Ask; the answer of the button clicked, "cancel" for Cancel, Escape or Enter."""
+        box = QMessageBox(icon, title, text, parent=self._parent)
         box.setInformativeText(detail)
-        buttons = {box.addButton(label, Button.AcceptRole): name for name, label in choices}
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        if details:
+            box.setDetailedText(details)
+        buttons = {box.addButton(label, role): name for name, label, role in choices}
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
         box.exec()
         return buttons.get(box.clickedButton(), "cancel")

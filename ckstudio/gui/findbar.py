@@ -3,23 +3,35 @@
 As in a web browser: typing counts the hits at once, Enter and Shift+Enter
 (or F3 and Shift+F3) select the next and the previous one, going round at the
 ends, and Esc hands the keyboard back to the map. A hit hidden in a folded
-branch is unfolded, which is a view change like Space, never an undo step.
+branch is unfolded, which is a view change like Space, never an undo step;
+a map zoomed out past its text (Fit map) is brought back to reading size
+round the hit, so the room reads what was found.
 The hits follow the session: an edit, an undo or another session opened
 makes the bar search again, staying on the same node when it still matches.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from ckstudio.gui.canvas import MapCanvas
+from ckstudio.gui.mapitem import MIN_TEXT_PIXELS
 from ckstudio.model.document import Document
 from ckstudio.model.events import Event
 from ckstudio.model.search import Finder, Hit
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+FIELD_WIDTH = 320  # pixels the field asks for; it shrinks in a narrow window
+BUTTON_SIDE = 24  # pixels at least: ▲ ▼ ✕ are small targets otherwise
+
+
+class _Field(QLineEdit):
+    """The search field, wide enough for a sentence whatever the count beside it says."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(FIELD_WIDTH, super().sizeHint().height())
 
 
 class FindBar(QWidget):
@@ -28,13 +40,21 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.field = QLineEdit()
+        self.field = _Field()
         self.field.setObjectName("findField")
         self.field.setPlaceholderText(self.tr("Find in concepts, knowledge and notes"))
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
+        # Fixed room for the count and all the rest to the note, so that stepping
+        # ("9 / 12", "10 / 12", "No match") never moves the field or the buttons.
         self.count = QLabel()
+        metrics = self.count.fontMetrics()
+        longest = ("888 / 888", self.tr("No match"), self.tr("{n} matches").format(n=888))
+        widest = max(metrics.horizontalAdvance(text) for text in longest)
+        self.count.setMinimumWidth(widest + 8)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note = QLabel()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.previous_button = self._button("▲", self.tr("Previous match (Shift+Enter)"))
         self.next_button = self._button("▼", self.tr("Next match (Enter)"))
         self.close_button = self._button("✕", self.tr("Close the find bar (Esc)"))
@@ -44,10 +64,10 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(QLabel(self.tr("Find:")))
-        layout.addWidget(self.field, 1)
-        for widget in (self.count, self.previous_button, self.next_button, self.note):
+        layout.addWidget(self.field)
+        for widget in (self.count, self.previous_button, self.next_button):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(self.note, 1)  # the only part that stretches
         layout.addWidget(self.close_button)
         self._canvas: MapCanvas | None = None
         self._doc: Document | None = None
@@ -67,6 +87,7 @@ class FindBar(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
+        button.setMinimumSize(BUTTON_SIDE, BUTTON_SIDE)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keys
         return button
 
@@ -178,9 +199,17 @@ class FindBar(QWidget):
         """Select the hit and bring it into view, unfolding the branches that hide it."""
         if self._canvas is None:
             return
-        self._canvas.editor.show_node(hit.id)
-        self._canvas.refresh()  # the unfolded branch takes room: lay out before scrolling
-        self._canvas.ensure_shown(hit.id)
+        canvas = self._canvas
+        canvas.editor.show_node(hit.id)
+        canvas.refresh()  # the unfolded branch takes room: lay out before scrolling
+        if canvas.zoom * canvas.scene_model.style.text_size < MIN_TEXT_PIXELS:
+            # Zoomed out past the text (Fit map): a selected box says nothing to the room.
+            canvas.actual_size()
+            box = canvas.scene_model.box(hit.id)
+            if box is not None:
+                canvas.centerOn(QRectF(box.x, box.y, box.w, box.h).center())
+                return
+        canvas.ensure_shown(hit.id)
 
     # -- telling -------------------------------------------------------------------------
 
@@ -204,6 +233,7 @@ class FindBar(QWidget):
         if self.index is not None:
             notes += self._where(self.hits[self.index])
         self.note.setText(" · ".join(notes))
+        self.note.setToolTip(self.note.text())  # in full, should a narrow bar cut it
 
     def _where(self, hit: Hit) -> list[str]:
         """Say where the text is when it is not in the node's own text (not on the map)."""

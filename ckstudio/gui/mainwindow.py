@@ -54,6 +54,8 @@ from ckstudio.gui.window_actions import (
     selection_enables,
 )
 from ckstudio.gui.workspace import Workspace
+from ckstudio.model.operations import SetNodeField
+from ckstudio.model.pending import TypedEdit
 
 STATUS_TIMEOUT = 6000  # ms a message stays in the status bar
 
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.preferences_changed.connect(
             lambda: self.autosave.set_interval(self.settings.autosave_seconds)
         )
+        self.autosave.typing = self.typing_in_progress
         self.setAcceptDrops(True)  # a session file or report dropped on the window opens
         if not self.files.admit(workspace):  # the file is open in another CK Studio: cancelled
             workspace.close()
@@ -142,6 +145,10 @@ class MainWindow(QMainWindow):
         self.history_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.record_docks = RecordDocks(self)
+        # History is looked at now and then: a tab beside Themes and Participants,
+        # so the inspector and the raised tab get the height (a saved layout wins).
+        self.tabifyDockWidget(self.record_docks.participants_dock, self.history_dock)
+        self.record_docks.themes_dock.raise_()
 
     # -- the open session ------------------------------------------------------------
 
@@ -226,6 +233,18 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, sentence)
 
     # -- verbs that need the window --------------------------------------------------
+
+    def typing_in_progress(self) -> list[TypedEdit]:
+        """What is being typed and not yet committed, as edits (for the autosave copy)."""
+        typing: list[TypedEdit] = []
+        editor = self.canvas.text_editor if self.canvas is not None else None
+        if editor is not None and editor.ref is not None:
+            space = self.workspace.editor.space_of(editor.ref)
+            if space is not None:
+                typing.append(SetNodeField(space, editor.ref, "text", editor.text()))
+        if self.inspector is not None:
+            typing += self.inspector.typing_in_progress()
+        return typing
 
     def finish_typing(self) -> None:
         """Commit what is being typed, in the map's text box or an inspector field."""

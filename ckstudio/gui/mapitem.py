@@ -243,7 +243,9 @@ class MapItem(QGraphicsItem):
         overview = self._overview
         fade = self._fade_opacity()
         painter.setPen(QPen(QColor(self._scene.style.edge), 0))
-        painter.drawLines(overview.edges)
+        for faded, edges in overview.edges.items():  # a faded node's edge fades with it
+            painter.setOpacity(fade if faded else 1.0)
+            painter.drawLines(edges)
         for (color, faded), lines in overview.links.items():
             painter.setOpacity(fade if faded else 1.0)
             painter.setPen(QPen(QColor(color), 0))
@@ -288,7 +290,7 @@ class _Overview:
 
     def __init__(self) -> None:
         self.boxes: dict[tuple[str, str, bool], list[QRectF]] = {}  # by (fill, outline, faded)
-        self.edges: list[QLineF] = []
+        self.edges: dict[bool, list[QLineF]] = {}  # by faded (the child's, as in detail)
         self.links: dict[tuple[str, bool], list[QLineF]] = {}  # by (colour, faded)
 
     @classmethod
@@ -299,11 +301,11 @@ class _Overview:
         for ref, box in boxes.items():
             rect = QRectF(box.x, box.y, box.w, box.h)
             card = scene.card(ref)
-            key = (card.fill, card.stroke, focused and scene.faded(ref))
-            overview.boxes.setdefault(key, []).append(rect)
+            faded = focused and scene.faded(ref)
+            overview.boxes.setdefault((card.fill, card.stroke, faded), []).append(rect)
             parent = scene.parent_of(ref)
             if parent is not None and parent in boxes:
-                overview.edges.append(_centre_line(boxes[parent], box))
+                overview.edges.setdefault(faded, []).append(_centre_line(boxes[parent], box))
         for link_id, kind, concept, item in scene.link_ends():
             line = QLineF(concept.x + concept.w, concept.y + concept.h / 2,
                           item.x, item.y + item.h / 2)  # fmt: skip

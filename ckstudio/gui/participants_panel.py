@@ -1,15 +1,17 @@
 """The Participants dock: the roster, who is speaking now, and what each person brought.
 
 A `RecordPanel` like the Themes dock: a view of the Document, each edit of a
-cell one undo step. "Contributions" counts the concepts a
-person wrote, the tags they made and the vote dots they gave.
+cell one undo step. "Activity" counts the concepts a person wrote, the tags
+they made and the vote dots they gave. The speaker's row is marked with ▶ and
+a tint, and scrolled into sight when the turn passes.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,8 +41,23 @@ def role_names(widget: QWidget) -> dict[str, str]:
             "other": tr("Other")}  # fmt: skip
 
 
+def speaking_icon(color: QColor, side: int = 12) -> QIcon:
+    """▶ in the highlight colour: the speaker's row, seen without reading it."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPolygon(
+        QPolygonF([QPointF(2, 1), QPointF(side - 1, side / 2), QPointF(2, side - 1)])
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
 class SpeakerChooser(QComboBox):
-    """Who is speaking: "(nobody)" and every participant; follows the workspace's speaker."""
+    """Who is speaking: "— nobody —" and every participant; follows the workspace's speaker."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +85,7 @@ class SpeakerChooser(QComboBox):
         self._due = False
         with QSignalBlocker(self):
             self.clear()
-            self.addItem(self.tr("(nobody)"), None)
+            self.addItem(self.tr("— nobody —"), None)
             for participant in self.doc.participants:
                 self.addItem(participant.name, participant.id)
             self.setCurrentIndex(max(0, self.findData(self.speaker.id)))
@@ -90,8 +107,13 @@ class ParticipantsPanel(RecordPanel):
         self._people: tuple[Participant, ...] | None = None  # what the rows were built from
         self.chooser = SpeakerChooser(workspace, self)
         self.table = self._table([self.tr("Name"), self.tr("Organisation"), self.tr("Role"),
-                                  self.tr("Contributions")], (NAME, ORGANISATION))  # fmt: skip
+                                  self.tr("Activity")], (ORGANISATION,))  # fmt: skip
+        self.table.horizontalHeaderItem(CONTRIBUTIONS).setToolTip(
+            self.tr("Concepts written + tags + dots given")
+        )
         self.table.setWordWrap(False)  # one line a person: long organisations are elided
+        self._speaking_icon = speaking_icon(self.palette().color(QPalette.ColorRole.Highlight))
+        self._shown_speaker: str | None = None  # the speaker the rows were last marked for
         self.buttons = {
             "add": self._button(self.tr("Add"), self.add),
             "speaks": self._button(self.tr("Speaks now"), self.make_speaker),
@@ -124,10 +146,13 @@ class ParticipantsPanel(RecordPanel):
             self._schedule()
 
     def refresh(self) -> None:
-        """Rows from the Document's participants; the speaker's row in bold."""
+        """Rows from the Document's participants; the speaker's row marked (▶, tint, bold)
+        and scrolled into sight when the speaker changed."""
         self._due = False
         people = self.doc.participants
         counts = contributions(self.doc)
+        tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(60)
         self._filling = True
         try:
             if people != self._people:
@@ -140,8 +165,16 @@ class ParticipantsPanel(RecordPanel):
                     font = item.font()
                     font.setBold(speaking)
                     item.setFont(font)
+                    item.setBackground(QBrush(tint) if speaking else QBrush())
+                name = self.table.item(row, NAME)
+                name.setIcon(self._speaking_icon if speaking else QIcon())
+                name.setToolTip(self.tr("Speaking now") if speaking else "")
         finally:
             self._filling = False
+        if self.speaker.id != self._shown_speaker:
+            self._shown_speaker = self.speaker.id
+            if self.speaker.id in self.doc.record_ids("participants"):
+                self.table.scrollToItem(self.table.item(self.row_of(self.speaker.id), NAME))
         self._enable()
 
     def _rebuild(self, people: tuple[Participant, ...]) -> None:
@@ -151,7 +184,9 @@ class ParticipantsPanel(RecordPanel):
         roles = role_names(self)
         for row, person in enumerate(people):
             self.table.setItem(row, NAME, self._name_item(person.name, person.id))
-            self.table.setItem(row, ORGANISATION, QTableWidgetItem(person.organisation))
+            organisation = QTableWidgetItem(person.organisation)
+            organisation.setToolTip(person.organisation)  # in full: the column elides it
+            self.table.setItem(row, ORGANISATION, organisation)
             self.table.setCellWidget(row, ROLE, self._role_box(person, roles))
             self.table.setItem(row, CONTRIBUTIONS, self._count_item())
         self._reselect(current)

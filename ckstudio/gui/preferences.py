@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QWidget,
 )
@@ -24,9 +26,13 @@ from ckstudio.gui.settings import (
     Settings,
 )
 
+MINIMUM_WIDTH = 380
+BUTTONS_GAP = 12  # pixels between the last choice and OK / Cancel
+
 
 class PreferencesDialog(QDialog):
-    """Autosave interval, tree direction, theme, map text size, recent files count."""
+    """Autosave interval, tree direction, appearance (light or dark: not the workshop's
+    C-K themes), map text size, recent files count."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +45,7 @@ class PreferencesDialog(QDialog):
         self.orientation = self._combo(
             ORIENTATIONS, (self.tr("Down"), self.tr("To the right")), settings.orientation
         )
+        # "Appearance", not "Theme": the workshop's themes are another thing altogether.
         self.theme = self._combo(THEMES, (self.tr("Light"), self.tr("Dark")), settings.theme)
         self.text_pixels = self._spin(TEXT_PIXELS, settings.text_pixels, self.tr(" px"))
         self.text_pixels.setToolTip(
@@ -47,10 +54,11 @@ class PreferencesDialog(QDialog):
             )
         )
         self.recent = self._spin(RECENT_COUNT, settings.recent_count, "")
+        self.setMinimumWidth(MINIMUM_WIDTH)
         form = QFormLayout(self)
         form.addRow(self.tr("Autosave every"), self.autosave)
         form.addRow(self.tr("Trees grow"), self.orientation)
-        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Appearance"), self.theme)
         form.addRow(self.tr("Map text at reading size"), self.text_pixels)
         form.addRow(self.tr("Recent files listed"), self.recent)
         buttons = QDialogButtonBox(
@@ -58,6 +66,9 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form.addItem(
+            QSpacerItem(0, BUTTONS_GAP, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        )
         form.addRow(buttons)
 
     @staticmethod

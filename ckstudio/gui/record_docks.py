@@ -1,4 +1,4 @@
-"""The Themes and Participants docks, the speaker in the toolbar, and their keys.
+"""The Themes and Participants docks, the speaker's toolbar, and their keys.
 
 The window keeps one `RecordDocks` and binds it to each workspace it shows:
 the panels are made afresh for each session and the old ones cut off from
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ckstudio.gui.actions import Spec
 from ckstudio.gui.participants_panel import ParticipantsPanel, SpeakerChooser
@@ -50,19 +50,19 @@ def record_specs(
         (
             Spec("next_speaker", tr("&Next speaker"), ["F6"],
                  tr("The next participant speaks: new concepts, tags and votes are theirs")),
-            lambda: workspace().speaker.cycle(1),
+            lambda: workspace().records.cycle_speaker(1),
         ),
         (
             Spec("previous_speaker", tr("&Previous speaker"), ["Shift+F6"],
                  tr("The previous participant speaks")),
-            lambda: workspace().speaker.cycle(-1),
+            lambda: workspace().records.cycle_speaker(-1),
         ),
     ]  # fmt: skip
     return specs
 
 
 class RecordDocks:
-    """The two docks and the toolbar's speaker chooser of one window."""
+    """The two docks and the speaker toolbar of one window."""
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
@@ -73,7 +73,7 @@ class RecordDocks:
         self.themes: ThemesPanel | None = None
         self.participants: ParticipantsPanel | None = None
         self.chooser: SpeakerChooser | None = None
-        self._holder: QWidget | None = None  # in the toolbar: "Speaking:" and the chooser
+        self.toolbar: QToolBar | None = None  # "Speaking:" and the chooser, first of all
 
     def _dock(self, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -94,22 +94,24 @@ class RecordDocks:
         self.themes_dock.setWidget(self.themes)
         self.participants_dock.setWidget(self.participants)
         self.chooser = SpeakerChooser(workspace)
-        self._holder_layout().addWidget(self.chooser)
+        self._speaker_toolbar().addWidget(self.chooser)
         for widget in old:
             widget.hide()
             widget.deleteLater()
 
-    def _holder_layout(self) -> QHBoxLayout:
-        """Where the chooser goes: at the end of the main toolbar, always in sight (the
-        status bar would grow taller for it and shrink the map)."""
-        if self._holder is None:
-            self._holder = QWidget()
-            layout = QHBoxLayout(self._holder)
-            layout.setContentsMargins(6, 0, 0, 0)
-            layout.addWidget(QLabel(self.window.tr("Speaking:")))
-            toolbar = self.window.findChild(QToolBar, "mainToolbar")
-            toolbar.addSeparator()
-            toolbar.addWidget(self._holder)
-        layout = self._holder.layout()
-        assert isinstance(layout, QHBoxLayout)
-        return layout
+    def _speaker_toolbar(self) -> QToolBar:
+        """Where the chooser goes: a small toolbar of its own before the main one, so a
+        narrow window pushes the main toolbar's buttons into its » menu, never the
+        speaker (the status bar would grow taller for a list box and shrink the map)."""
+        if self.toolbar is None:
+            self.toolbar = QToolBar(self.window.tr("Speaker"), self.window)
+            self.toolbar.setObjectName("speakerToolbar")
+            label = QLabel(self.window.tr("Speaking:"))
+            label.setContentsMargins(4, 0, 4, 0)
+            self.toolbar.addWidget(label)
+            main = self.window.findChild(QToolBar, "mainToolbar")
+            if main is not None:
+                self.window.insertToolBar(main, self.toolbar)
+            else:
+                self.window.addToolBar(self.toolbar)
+        return self.toolbar

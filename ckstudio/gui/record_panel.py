@@ -59,6 +59,7 @@ class RecordPanel(QWidget):
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)  # a chosen row would bold (and clip) every header
         for column in stretched:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.itemChanged.connect(self._item_changed)

@@ -56,6 +56,11 @@ def contributions(doc: Document) -> Counter[str]:
     return counts
 
 
+def quoted(name: str) -> str:
+    """A record's name in a step's name, on one line and in English quotes: “Flux”."""
+    return f"“{one_line(name, NAME_LENGTH)}”"
+
+
 class RecordEditor(QObject):
     """Themes, participants, tags and votes of one session, as undoable steps."""
 
@@ -69,7 +74,11 @@ class RecordEditor(QObject):
         self.editor.message.emit(text)
 
     def _named(self, record: Theme | Participant) -> str:
-        return f"«{one_line(record.name, NAME_LENGTH)}»"
+        return quoted(record.name)
+
+    def _concepts(self, n: int) -> str:
+        """ "1 concept", "3 concepts": the steps' names count in words, not "concept(s)"."""
+        return self.tr("1 concept") if n == 1 else self.tr("{n} concepts").format(n=n)
 
     # -- themes ----------------------------------------------------------------------
 
@@ -77,7 +86,7 @@ class RecordEditor(QObject):
         """A new theme, named "Theme N" and given an unused colour unless told otherwise."""
         name = name.strip() or self.tr("Theme {n}").format(n=len(self.doc.themes) + 1)
         operation = edits.add_theme(self.doc, name, color or self._free_color())
-        text = self.tr("Add theme {name}").format(name=f"«{one_line(name, NAME_LENGTH)}»")
+        text = self.tr("Add theme {name}").format(name=quoted(name))
         return operation.record["id"] if self.editor.apply(operation, text) else None
 
     def _free_color(self) -> str:
@@ -93,9 +102,7 @@ class RecordEditor(QObject):
         old = self.doc.record("themes", theme)
         if name == old.name:
             return False
-        text = self.tr("Rename theme {old} to {new}").format(
-            old=self._named(old), new=f"«{one_line(name, NAME_LENGTH)}»"
-        )
+        text = self.tr("Rename theme {old} to {new}").format(old=self._named(old), new=quoted(name))
         return self.editor.apply(SetRecordField("themes", theme, "name", name), text)
 
     def recolour_theme(self, theme: str, color: str) -> bool:
@@ -110,9 +117,13 @@ class RecordEditor(QObject):
         record = self.doc.record("themes", theme)
         operation = edits.remove_theme(self.doc, theme)
         tags = len(operation.operations) - 1
-        text = self.tr("Remove theme {name} and its {n} tag(s)").format(
-            name=self._named(record), n=tags
-        )
+        if tags == 0:
+            text = self.tr("Remove theme {name} (no tag)")
+        elif tags == 1:
+            text = self.tr("Remove theme {name} and its tag")
+        else:
+            text = self.tr("Remove theme {name} and its {n} tags")
+        text = text.format(name=self._named(record), n=tags)
         if not self.editor.apply(operation, text):
             return False
         self._say(text)
@@ -157,11 +168,12 @@ class RecordEditor(QObject):
         steps: list[Operation]
         if len(mine) == len(concepts):
             steps = [RemoveTag(ref, theme, by) for ref in concepts]
-            text = self.tr("Untag {n} concept(s) from {theme}")
+            text = self.tr("Untag {theme} from {concepts}")
         else:
             steps = [AddTag(ref, theme, by) for ref in concepts if ref not in mine]
-            text = self.tr("Tag {n} concept(s) with {theme}")
-        return self._apply(steps, text.format(n=len(steps), theme=name))
+            text = self.tr("Tag {theme} on {concepts}")
+        text = text.format(theme=name, concepts=self._concepts(len(steps)))
+        return self._apply(steps, text)
 
     def toggle_tag_at(self, index: int) -> bool:
         theme = self.theme_at(index)
@@ -194,8 +206,33 @@ class RecordEditor(QObject):
             self._say(self.tr("No dot to take back there.") if dots < 0 else
                       self.tr("That is as many dots as a concept can take."))  # fmt: skip
             return False
-        text = self.tr("Vote on {n} concept(s)") if dots > 0 else self.tr("Take back a dot")
-        return self._apply(steps, text.format(n=len(steps)))
+        if dots > 0:
+            text = self.tr("one dot on {concepts}").format(concepts=self._concepts(len(steps)))
+        elif len(steps) == 1:
+            text = self.tr("dot taken back")
+        else:
+            text = self.tr("dot taken back on {concepts}").format(
+                concepts=self._concepts(len(steps))
+            )
+        return self._apply(steps, self._by_speaker(text))
+
+    def _by_speaker(self, text: str) -> str:
+        """ "Antoine L.: one dot on 2 concepts"; with nobody speaking, "One dot on 2 concepts"."""
+        speaker = self.speaker.id
+        if speaker is None or speaker not in self.doc.record_ids("participants"):
+            return text[:1].upper() + text[1:]
+        name = one_line(self.doc.participant(speaker).name, NAME_LENGTH)
+        return self.tr("{name}: {what}").format(name=name, what=text)
+
+    def cycle_speaker(self, step: int) -> None:
+        """F6 / Shift+F6: the next or previous speaker, said in the status bar."""
+        self.speaker.cycle(step)
+        speaker = self.speaker.id
+        if speaker is None:
+            self._say(self.tr("Nobody speaking"))
+        else:
+            name = one_line(self.doc.participant(speaker).name, NAME_LENGTH)
+            self._say(self.tr("Speaking: {name}").format(name=name))
 
     # -- participants ----------------------------------------------------------------
 
@@ -205,7 +242,7 @@ class RecordEditor(QObject):
         """A new participant (named "Participant N" unless told); returns the id or None."""
         name = name.strip() or self.tr("Participant {n}").format(n=len(self.doc.participants) + 1)
         operation = edits.add_participant(self.doc, name, organisation.strip(), role)
-        text = self.tr("Add participant {name}").format(name=f"«{one_line(name, NAME_LENGTH)}»")
+        text = self.tr("Add participant {name}").format(name=quoted(name))
         return operation.record["id"] if self.editor.apply(operation, text) else None
 
     def set_participant(self, participant: str, field: str, value: str) -> bool:
@@ -229,8 +266,10 @@ class RecordEditor(QObject):
         operation = edits.remove_participant(self.doc, participant)
         tags = sum(isinstance(op, RemoveTag) for op in operation.operations)
         votes = sum(isinstance(op, SetVote) for op in operation.operations)
-        text = self.tr("Remove {name}, their {tags} tag(s) and {votes} vote(s)").format(
-            name=self._named(record), tags=tags, votes=votes
+        text = self.tr("Remove {name}, their {tags} and {votes}").format(
+            name=self._named(record),
+            tags=self.tr("1 tag") if tags == 1 else self.tr("{n} tags").format(n=tags),
+            votes=self.tr("1 vote") if votes == 1 else self.tr("{n} votes").format(n=votes),
         )
         if not self.editor.apply(operation, text):
             return False

@@ -2,7 +2,8 @@
 
 A `RecordPanel`: a view of the Document, each gesture one undo step. The
 "Highlight" boxes are a view setting of the map (`MapScene.set_theme_focus`):
-concepts without the ticked themes fade, strongly when "Fade strongly" is on.
+concepts without the ticked themes fade, almost out of sight when "Almost hide
+the others" is on. "Clear highlights" (or "Show all" over the map) undoes it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from functools import partial
 from PySide6.QtCore import QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QColorDialog,
     QHBoxLayout,
     QMenu,
+    QSizePolicy,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -52,14 +55,26 @@ class ThemesPanel(RecordPanel):
         self.setObjectName("themesPanel")
         self.scene = workspace.scene
         self._themes: tuple[Theme, ...] | None = None  # what the rows were built from
+        # The Tag column's buttons say "Tag 1": no header word above them.
         self.table = self._table(
-            [self.tr("Tag"), self.tr("Theme"), self.tr("Concepts"), self.tr("Highlight")], (NAME,)
+            ["", self.tr("Theme"), self.tr("Concepts"), self.tr("Highlight")], (NAME,)
+        )
+        self.table.horizontalHeaderItem(TAG).setToolTip(
+            self.tr("Tag the selected concepts (keys 1 to 9 on the map)")
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.strong = QCheckBox(self.tr("Fade strongly (filter)"))
-        self.strong.setToolTip(self.tr("Concepts without the highlighted themes almost vanish"))
+        # As tall as its rows and no taller: the room left goes under the buttons.
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.strong = QCheckBox(self.tr("Almost hide the others"))
+        self.strong.setToolTip(
+            self.tr("Concepts without the highlighted themes almost vanish (a filter)")
+        )
         self.strong.toggled.connect(self._focus_changed)
+        self.clear_button = self._button(self.tr("Clear highlights"), self.clear_highlights)
+        self.clear_button.setObjectName("clearHighlights")
+        self.clear_button.setToolTip(self.tr("Show every concept again, none faded"))
         buttons = QHBoxLayout()
         self.buttons = {
             "add": self._button(self.tr("Add"), self.add),
@@ -68,21 +83,33 @@ class ThemesPanel(RecordPanel):
         }
         for button in self.buttons.values():
             buttons.addWidget(button)
+        highlight = QHBoxLayout()
+        highlight.addWidget(self.strong, 1)
+        highlight.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        layout.addWidget(self.strong)
+        layout.addLayout(highlight)
+        layout.addStretch(1)
+        self._shown_focus: tuple[frozenset[str], bool] | None = None  # what the boxes show
         self.doc.subscribe(self._on_event)
+        self.scene.changed.connect(self._scene_changed)
         self.refresh()
 
     def detach(self) -> None:
-        """Stop following the Document (the session is being replaced)."""
+        """Stop following the Document and the map (the session is being replaced)."""
         self.doc.unsubscribe(self._on_event)
+        self.scene.changed.disconnect(self._scene_changed)
 
     # -- filling ---------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
         if event.change in _COUNTED:  # not at every letter typed on a big map
+            self._schedule()
+
+    def _scene_changed(self) -> None:
+        """The focus changed elsewhere ("Show all" over the map): tick the boxes again."""
+        if (self.scene.theme_focus, self.scene.strong_fade) != self._shown_focus:
             self._schedule()
 
     def refresh(self) -> None:
@@ -101,6 +128,7 @@ class ThemesPanel(RecordPanel):
                 self.table.item(row, HIGHLIGHT).setCheckState(checked)
             with QSignalBlocker(self.strong):
                 self.strong.setChecked(self.scene.strong_fade)
+            self._shown_focus = (focus, self.scene.strong_fade)
         finally:
             self._filling = False
         self._enable()
@@ -137,6 +165,7 @@ class ThemesPanel(RecordPanel):
         chosen = self.current_id() is not None
         self.buttons["recolour"].setEnabled(chosen)
         self.buttons["remove"].setEnabled(chosen)
+        self.clear_button.setEnabled(bool(self.scene.theme_focus))
 
     # -- gestures --------------------------------------------------------------------
 
@@ -172,6 +201,13 @@ class ThemesPanel(RecordPanel):
             if self.table.item(row, HIGHLIGHT).checkState() == Qt.CheckState.Checked
         }
         self.scene.set_theme_focus(frozenset(ticked), self.strong.isChecked())
+        self._shown_focus = (self.scene.theme_focus, self.scene.strong_fade)
+        self._enable()
+
+    def clear_highlights(self) -> None:
+        """No theme highlighted: every concept shown plainly again."""
+        self.scene.set_theme_focus(frozenset(), self.strong.isChecked())
+        self.refresh()
 
     def set_highlight(self, theme: str, on: bool) -> None:
         """Tick or untick a theme's Highlight box, as a click does."""

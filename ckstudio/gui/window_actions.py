@@ -250,7 +250,10 @@ def _view_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
             ),
             window.toggle_orientation,
         ),
-        (Spec("dark", tr("&Dark theme"), ["Ctrl+Shift+D"], checkable=True), window.toggle_theme),
+        (
+            Spec("dark", tr("&Dark appearance"), ["Ctrl+Shift+D"], checkable=True),
+            window.toggle_theme,
+        ),
         (
             Spec("legend", tr("&Legend"), tip=tr("Show the legend under the map"), checkable=True),
             window.toggle_legend,

@@ -66,7 +66,7 @@ def offer(window: MainWindow) -> None:
     """Print the offer's rows, then leave each for later and close normally."""
     dialog = offer_recovery(window)
     rows = dialog.rows if dialog is not None else []
-    shown = [{"text": row.label.text(), "nodes": row.entry.info.nodes} for row in rows]
+    shown = [{"text": row.text(), "nodes": row.entry.info.nodes} for row in rows]
     say("offered " + json.dumps(shown, ensure_ascii=False))
     for row in rows:
         row.later_button.click()

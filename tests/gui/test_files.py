@@ -19,12 +19,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ckstudio.gui.filelock import lock_beside
+from ckstudio.gui.filelock import Holder, lock_beside
 from ckstudio.gui.filequestions import FileQuestions
 from ckstudio.gui.templatechooser import TemplateChooser, templates
 from ckstudio.storage import files, load_session
 from ckstudio.storage.bundled import bundled_examples
 from tests.gui.conftest import SCHOOL, open_window, shut
+
+ASK = FileQuestions._choose  # the real one: conftest fails any question left unanswered
 
 HOLDER = """
 import sys
@@ -73,7 +75,7 @@ def discard_changes(monkeypatch) -> None:
 def test_every_template_opens_untitled_and_save_asks_where(window, monkeypatch):
     choices = templates(window.tr, "en")
     assert len(choices) == 1 + len(bundled_examples()) >= 4
-    assert choices[0].label.startswith("C-K workshop")
+    assert choices[0].label.startswith("Blank C-K workshop")
     discard_changes(monkeypatch)
     for choice in choices:
         monkeypatch.setattr(window.files, "choose_template", lambda choice=choice: choice)
@@ -94,12 +96,31 @@ def test_the_workshop_template_has_empty_pockets(blank, monkeypatch):
 
 
 def test_the_template_chooser_lists_and_returns_the_choice(blank, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
     choices = templates(blank.tr, "fr")
     chooser = TemplateChooser(choices, blank)
     qtbot.addWidget(chooser)
-    assert chooser.list.count() == len(choices) and chooser.chosen() is choices[0]
-    chooser.list.setCurrentRow(2)
-    assert chooser.chosen() is choices[2]
+    # the template, the "Examples" heading, then each example
+    assert chooser.list.count() == len(choices) + 1 and chooser.chosen() is choices[0]
+    heading = chooser.list.item(1)
+    assert heading.text() == "Examples" and not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert [c.example for c in choices] == [False] + [True] * (len(choices) - 1)
+    chooser.list.setCurrentRow(1)  # the heading chooses nothing
+    assert chooser.chosen() is None and not chooser.create_button.isEnabled()
+    chooser.list.setCurrentRow(3)
+    assert chooser.chosen() is choices[2] and chooser.create_button.isEnabled()
+    assert choices[2].label in chooser.list.item(3).text()
+    buttons = chooser.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Create"
+    chooser.list.setCurrentRow(0)
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    chooser.activateWindow()
+    qtbot.waitUntil(chooser.isActiveWindow)
+    chooser.list.setFocus()
+    QTest.keyClick(chooser.list, Qt.Key.Key_Down)  # the keyboard steps over the heading
+    assert chooser.chosen() is choices[1]
 
 
 def test_cancelling_the_unsaved_question_keeps_the_session_on_template_and_close(
@@ -335,6 +356,90 @@ def test_save_as_moves_the_lock_to_the_new_file(window, school, tmp_path):
     other = tmp_path / "renamed.ck.json"
     assert window.files.save_to(other)
     assert lock_beside(other).exists() and not lock_beside(school).exists()
+
+
+class Clicks:
+    """The real message box of a file question, shown but not run: `press` says which
+    button (by its text, or "Escape" / "Enter") is pressed; the box is kept to look at."""
+
+    def __init__(self, monkeypatch, press: str) -> None:
+        self.box: QMessageBox | None = None
+        self.press = press
+        monkeypatch.setattr(FileQuestions, "_choose", ASK)
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _exec(self, box: QMessageBox) -> int:
+        self.box = box
+        box.show()
+        if self.press == "Escape":
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+        elif self.press == "Enter":
+            QTest.keyClick(box, Qt.Key.Key_Return)
+        else:
+            (button,) = [b for b in box.buttons() if b.text() == self.press]
+            button.click()
+        return 0
+
+    def texts(self) -> str:
+        assert self.box is not None
+        return " ".join((self.box.text(), self.box.informativeText(), self.box.detailedText()))
+
+    def role(self, label: str) -> QMessageBox.ButtonRole:
+        assert self.box is not None
+        (button,) = [b for b in self.box.buttons() if b.text() == label]
+        return self.box.buttonRole(button)
+
+
+@pytest.mark.parametrize(
+    ("press", "answer"),
+    [("Open &read-only", "read_only"), ("Open a &copy", "copy"), ("Escape", "cancel"),
+     ("Enter", "cancel")],
+)  # fmt: skip
+def test_the_file_in_use_question_says_where_in_plain_words(blank, monkeypatch, press, answer):
+    import socket
+
+    clicks = Clicks(monkeypatch, press)
+    here = Holder(pid=48213, host=socket.gethostname(), app="ckstudio 0.4.0")
+    assert blank.ask.file_in_use(SCHOOL, here) == answer
+    box = clicks.box
+    assert (
+        box.text() == f"{SCHOOL.name} is already open in another CK Studio window on this computer."
+    )
+    assert "48213" in box.detailedText() and "ckstudio 0.4.0" in box.detailedText()
+    assert "process" not in box.text() and "?" not in clicks.texts()
+
+
+def test_the_file_in_use_question_names_another_computer_and_never_prints_a_question_mark(
+    blank, monkeypatch
+):
+    clicks = Clicks(monkeypatch, "Cancel")
+    assert blank.ask.file_in_use(SCHOOL, Holder(pid=7, host="salle-b", app="")) == "cancel"
+    assert "on the computer “salle-b”" in clicks.box.text() and "?" not in clicks.texts()
+    assert blank.ask.file_in_use(SCHOOL, Holder(pid=0, host="", app="")) == "cancel"
+    assert clicks.box.text() == f"{SCHOOL.name} is already open in another CK Studio."
+    assert "?" not in clicks.texts() and "()" not in clicks.texts()
+
+
+@pytest.mark.parametrize(
+    ("press", "answer"),
+    [("&Overwrite", "overwrite"), ("Save a &copy as…", "save_as"),
+     ("&Reload theirs", "reload"), ("Cancel", "cancel"), ("Escape", "cancel"),
+     ("Enter", "cancel")],
+)  # fmt: skip
+def test_the_changed_on_disk_question_marks_what_loses_a_version(blank, monkeypatch, press, answer):
+    clicks = Clicks(monkeypatch, press)
+    assert blank.ask.changed_on_disk(SCHOOL) == answer
+    box = clicks.box
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "was changed or removed since you opened it (by another program or person)" in (
+        box.text()
+    )
+    Role = QMessageBox.ButtonRole
+    assert clicks.role("&Overwrite") == clicks.role("&Reload theirs") == Role.DestructiveRole
+    assert clicks.role("Save a &copy as…") == Role.AcceptRole
+    assert (
+        box.defaultButton() is box.escapeButton() is box.button(QMessageBox.StandardButton.Cancel)
+    )
 
 
 # -- Changed on disk ---------------------------------------------------------------------

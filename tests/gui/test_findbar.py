@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from ckstudio.gui.mapitem import MIN_TEXT_PIXELS
 from ckstudio.model.operations import SetNodeField
 
 # "élève" in the school example: c20 (text, folded away in the test below),
@@ -159,3 +161,44 @@ def test_a_new_session_is_searched_and_the_old_one_let_go(window):
     assert window.workspace.selection.ids == (window.workspace.doc.root,)
     assert bar.count.text() == "1 / 1"
     assert window.workspace.stack.count() == 0
+
+
+def test_a_hit_found_on_a_zoomed_out_map_is_shown_at_reading_size(window):
+    canvas = window.canvas
+    text_size = canvas.scene_model.style.text_size
+    canvas.set_zoom(2.0 / text_size)  # text 2 px high: the overview, boxes only
+    assert canvas.zoom * text_size < MIN_TEXT_PIXELS
+    bar = find(window, "eleve")
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    assert window.workspace.selection.ids == ("c20",)
+    assert canvas.zoom == pytest.approx(canvas.reading_zoom)
+    assert shown_in_view(window, "c20")
+    box = canvas.scene_model.box("c20")
+    middle = canvas.mapFromScene(box.x + box.w / 2, box.y + box.h / 2)
+    centre = canvas.viewport().rect().center()
+    assert abs(middle.x() - centre.x()) < 40 and abs(middle.y() - centre.y()) < 40
+    zoom = canvas.zoom
+    canvas.set_zoom(zoom * 0.8)  # readable, only smaller: left as it is
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    assert canvas.zoom == pytest.approx(zoom * 0.8)
+
+
+def test_the_field_keeps_its_place_while_the_count_changes(qtbot, window):
+    bar = find(window, "eleve")
+    qtbot.waitUntil(lambda: bar.field.width() > 0)
+
+    def places():
+        bar.layout().activate()
+        return bar.field.geometry(), bar.count.geometry(), bar.previous_button.geometry()
+
+    layout = places()
+    for _ in range(len(HITS) + 1):  # "1 / 5" ... "5 / 5", then round with a note
+        QTest.keyClick(bar.field, Qt.Key.Key_Return)
+        assert places() == layout
+    assert bar.note.text()
+    QTest.keyClicks(bar.field, "zzz")
+    bar.layout().activate()
+    assert bar.count.text() == "No match" and bar.field.geometry() == layout[0]
+    assert bar.field.width() >= 300
+    for button in (bar.previous_button, bar.next_button, bar.close_button):
+        assert button.width() >= 24 and button.height() >= 24

@@ -3,8 +3,9 @@ votes and new concepts are attributed to whoever speaks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QHeaderView, QToolBar, QToolButton
 
 from ckstudio.gui.participants_panel import CONTRIBUTIONS, NAME, ORGANISATION
 from ckstudio.gui.records import contributions
@@ -61,7 +62,10 @@ def test_remove_takes_tags_and_votes_in_one_step(qtbot, window):
     assert not any(v.by == "p5" for c in after.concepts for v in c.votes)
     assert doc.concept("c2").author is None
     assert workspace.speaker.id is None  # nobody's turn any more
-    assert "tag(s)" in window.statusBar().currentMessage()
+    tags = sum(t.by == "p5" for c in before.concepts for t in c.tags)
+    votes = sum(v.count > 0 for c in before.concepts for v in c.votes if v.by == "p5")
+    message = window.statusBar().currentMessage()
+    assert message == f"Remove “Julien P.”, their {tags} tags and {votes} votes"
     assert stack.count() == 1
     stack.undo()
     assert doc.to_session() == before
@@ -134,3 +138,70 @@ def test_inspector_tags_for_the_speaker(qtbot, window):
     box = window.inspector.themes.boxes["t-flux"]
     box.click()
     assert any(t.theme == "t-flux" and t.by == "p2" for t in workspace.doc.concept("c3").tags)
+
+
+def test_the_speaker_stays_in_sight_in_a_small_window_and_f6_says_who(qtbot, window):
+    window.resize(1024, 640)
+    chooser = window.record_docks.chooser
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    # The main toolbar is too long for 1024 px: some of its buttons went into », not the speaker.
+    qtbot.waitUntil(lambda: any(not w.isVisible() for w in toolbar.findChildren(QToolButton)))
+    assert chooser.isVisible()
+    where = QRect(chooser.mapTo(window, QPoint(0, 0)), chooser.size())
+    assert window.rect().contains(where)
+    assert where.bottom() < window.centralWidget().mapTo(window, QPoint(0, 0)).y()  # a toolbar
+    names = {p.id: p.name for p in window.workspace.doc.participants}
+    QTest.keyClick(window, Qt.Key.Key_F6)
+    assert window.statusBar().currentMessage() == f"Speaking: {names['p1']}"
+    QTest.keyClick(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.statusBar().currentMessage() == "Nobody speaking"
+    assert chooser.currentText() == "— nobody —"
+
+
+def test_votes_and_tags_are_named_in_words_in_the_history(qtbot, window):
+    workspace = window.workspace
+    stack = workspace.stack
+    workspace.selection.set(["c1", "c3"])
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Plus)  # nobody speaking
+    assert stack.text(0) == "One dot on 2 concepts"
+    workspace.speaker.set("p2")
+    name = workspace.doc.participant("p2").name
+    QTest.keyClick(window.canvas, Qt.Key.Key_Plus)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Plus)
+    assert stack.text(2) == f"{name}: one dot on 2 concepts"
+    QTest.keyClick(window.canvas, Qt.Key.Key_Minus)
+    assert stack.text(3) == f"{name}: dot taken back on 2 concepts"
+    workspace.selection.set(["c1"])
+    QTest.keyClick(window.canvas, Qt.Key.Key_Minus)
+    assert stack.text(4) == f"{name}: dot taken back"
+    QTest.keyClick(window.canvas, Qt.Key.Key_2)  # c1 carries no Flux tag
+    assert stack.text(5) == "Tag “Flux” on 1 concept"
+    QTest.keyClick(window.canvas, Qt.Key.Key_2)
+    assert stack.text(6) == "Untag “Flux” from 1 concept"
+
+
+def test_the_roster_marks_the_speaker_and_keeps_names_whole(qtbot, window):
+    panel = panel_of(window)
+    table = panel.table
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(NAME) == QHeaderView.ResizeMode.ResizeToContents
+    assert header.sectionResizeMode(ORGANISATION) == QHeaderView.ResizeMode.Stretch
+    assert not header.highlightSections()
+    assert table.horizontalHeaderItem(CONTRIBUTIONS).toolTip()
+    for person in window.workspace.doc.participants:
+        organisation = table.item(panel.row_of(person.id), ORGANISATION)
+        assert organisation.toolTip() == person.organisation
+    assert panel.chooser.itemText(0) == "— nobody —"
+    window.record_docks.participants_dock.raise_()
+    window.resize(1024, 640)
+    last = window.workspace.doc.participants[-1].id
+    window.workspace.speaker.set(last)
+    row = panel.row_of(last)
+    qtbot.waitUntil(lambda: not table.item(row, NAME).icon().isNull(), timeout=2000)
+    assert table.item(row, NAME).background().style() != Qt.BrushStyle.NoBrush
+    others = [r for r in range(table.rowCount()) if r != row]
+    assert all(table.item(r, NAME).icon().isNull() for r in others)
+    assert all(table.item(r, NAME).background().style() == Qt.BrushStyle.NoBrush for r in others)
+    shown = table.viewport().rect()
+    assert shown.contains(table.visualItemRect(table.item(row, NAME)))  # scrolled to

@@ -24,6 +24,24 @@ def test_the_dialog_shows_and_stores_every_preference(window):
     assert (stored.text_pixels, stored.recent_count) == (24, 3)
 
 
+def test_the_dialog_says_appearance_not_theme_and_leaves_room(window, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
+
+    dialog = PreferencesDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.layout()
+    assert isinstance(form, QFormLayout)
+    assert form.labelForField(dialog.theme).text() == "Appearance"
+    assert [dialog.theme.itemText(i) for i in range(2)] == ["Light", "Dark"]
+    assert dialog.width() >= 380
+    buttons = dialog.findChild(QDialogButtonBox)
+    gap = buttons.geometry().top() - dialog.recent.geometry().bottom()
+    assert gap >= 2 * form.verticalSpacing()
+    assert window.action("dark").text().replace("&", "") == "Dark appearance"
+
+
 def test_the_window_follows_the_stored_preferences(window, qtbot):
     window.settings.orientation = "down"
     window.settings.theme = "dark"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
 
 from ckstudio.gui.recovery import Entry, EntryInfo, RecoveryFolder, now
-from ckstudio.gui.recovery_dialog import offer_recovery
+from ckstudio.gui.recovery_dialog import MINIMUM_WIDTH, RecoveryDialog, offer_recovery, shown_time
 from ckstudio.storage import encode, load_session
+from ckstudio.storage.filestamp import stamp_of
 from tests.gui.conftest import SCHOOL
 
 HELD: list[Entry] = []  # in a child process only: entries whose lock it dies holding
@@ -30,7 +30,8 @@ def leave_entry(
 
     def crash() -> str:
         entry = folder.create()
-        details = EntryInfo(session.meta.title, original, nodes(session), now(), os.getpid())
+        base = stamp_of(original) if original is not None else None
+        details = EntryInfo(session.meta.title, original, nodes(session), now(), base)
         entry.write(encode(session), details)
         if info is not None:
             entry.info_path.write_bytes(info)
@@ -62,7 +63,7 @@ def test_a_crashed_entry_is_recoverable_with_its_details(in_child, tmp_path):
 def test_a_live_entry_is_not_listed_and_a_listed_one_is_not_listed_twice(in_child, tmp_path):
     folder = RecoveryFolder(tmp_path)
     live = folder.create()  # owned by this (running) process
-    live.write(encode(load_session(SCHOOL)), EntryInfo("x", None, 1, now(), os.getpid()))
+    live.write(encode(load_session(SCHOOL)), EntryInfo("x", None, 1, now()))
     assert folder.recoverable() == []
     leave_entry(in_child, folder)
     first = folder.recoverable()
@@ -100,7 +101,7 @@ def test_a_copy_whose_sidecar_does_not_describe_it_describes_itself(in_child, tm
     """Killed between writing the copy and its sidecar: the copy is read instead."""
     folder = RecoveryFolder(tmp_path)
     school = load_session(SCHOOL)
-    older = EntryInfo("older title", SCHOOL, 1, now(), 1).to_bytes()
+    older = EntryInfo("older title", SCHOOL, 1, now()).to_bytes()
     leave_entry(in_child, folder, original=SCHOOL, info=sidecar or older)
     (entry,) = folder.recoverable()
     assert not entry.damaged
@@ -143,6 +144,22 @@ def test_recover_opens_the_copy_modified_with_the_original_as_target(
     assert not entry.session_path.exists()  # saved: the file holds everything
 
 
+def test_saving_a_recovery_asks_when_the_file_was_saved_again_after_the_crash(
+    window, in_child, tmp_path, school, monkeypatch
+):
+    folder = RecoveryFolder(tmp_path / "recovery")
+    leave_entry(in_child, folder, original=school)
+    newer = school.read_bytes().replace(b"Vers un groupe scolaire", b"Plus tard")
+    school.write_bytes(newer)  # work saved into the file after the crash
+    (entry,) = folder.recoverable()
+    assert window.recover(entry)
+    asked = []
+    monkeypatch.setattr(window.ask, "changed_on_disk", lambda path: asked.append(path) or "cancel")
+    assert not window.save()
+    assert asked == [school]
+    assert school.read_bytes() == newer
+
+
 def test_recover_asks_before_replacing_an_edited_session(window, in_child, tmp_path, monkeypatch):
     folder = RecoveryFolder(tmp_path / "recovery")
     leave_entry(in_child, folder)
@@ -163,11 +180,16 @@ def test_the_offer_lists_each_session_with_recover_discard_later(blank, in_child
     assert dialog is not None and dialog.isVisible()
     good, damaged, later = dialog.rows
     title = load_session(SCHOOL).meta.title
-    assert title in good.label.text() and school.name in good.label.text()
-    assert f"{nodes(load_session(SCHOOL))} nodes" in good.label.text()
+    assert (good.title_label.text(), good.file_label.text()) == (title, school.name)
+    assert f"{nodes(load_session(SCHOOL))} nodes" in good.details_label.text()
+    assert later.file_label.text() == "never saved to a file"
+    assert damaged.text().startswith("A session that cannot be read (autosaved ")
+    assert damaged.entry.key not in damaged.text()  # no internal name shown
     assert not damaged.recover_button.isEnabled()
+    assert later.later_button.text() == "Keep for later"
     good.recover_button.click()
     assert blank.workspace.path == school
+    assert good.outcome_label.text().startswith("Recovered") and not good.button_box.isVisible()
     damaged.discard_button.click()
     assert dialog.isVisible()
     later.later_button.click()
@@ -183,3 +205,55 @@ def test_closing_the_offer_leaves_the_rest_for_later(blank, in_child, tmp_path):
     (entry,) = folder.recoverable()
     assert isinstance(entry, Entry) and not entry.damaged
     assert offer_recovery(blank, RecoveryFolder(tmp_path / "empty")) is None
+
+
+def clipped(dialog) -> list[str]:
+    """The texts of the rows' shown labels that are cut: shorter than they need at
+    their width (a wrapped label) or than their one line (the others)."""
+    return [
+        label.text()
+        for row in dialog.rows
+        for label in row.labels()
+        if label.isVisible()
+        and label.height()
+        < (label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height())
+    ]
+
+
+def test_the_offer_rows_are_never_cut_before_or_after_a_decision(blank, in_child, tmp_path, qtbot):
+    folder = RecoveryFolder(tmp_path / "recovery")
+    leave_entry(in_child, folder, original=tmp_path / "a-long-file-name-for-a-workshop.ck.json")
+    leave_entry(in_child, folder, copy=b"[]")
+    leave_entry(in_child, folder)
+    dialog = RecoveryDialog(folder.recoverable(), lambda entry: True, blank)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() >= MINIMUM_WIDTH
+    assert clipped(dialog) == []
+    intro_bottom = dialog.intro.geometry().bottom()
+    dialog.rows[0].recover_button.click()
+    dialog.rows[1].later_button.click()
+    qtbot.wait(50)
+    assert clipped(dialog) == []
+    assert all(row.geometry().top() > intro_bottom for row in dialog.rows)
+    assert dialog.rows[1].outcome_label.text() == "Kept for the next start."
+    dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("locale", "pattern"),
+    [
+        (QLocale.c(), r"^\d{4}-\d\d-\d\d \d\d:\d\d$"),
+        (QLocale("fr_FR"), r"^\d\d/\d\d/\d{4} \d\d:\d\d$"),
+    ],
+)
+def test_autosave_times_read_as_dates_in_every_locale(locale, pattern):
+    import re
+
+    before = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        assert re.match(pattern, shown_time(now())), shown_time(now())
+    finally:
+        QLocale.setDefault(before)

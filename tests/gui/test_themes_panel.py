@@ -64,7 +64,7 @@ def test_remove_takes_the_tags_in_one_step_and_says_so(qtbot, window):
     assert panel.remove()
     assert "t-flux" not in doc.record_ids("themes")
     assert not any(t.theme == "t-flux" for c in doc.to_session().concepts for t in c.tags)
-    assert f"{tagged} tag(s)" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == f"Remove theme “Flux” and its {tagged} tags"
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=2000)
     assert stack.count() == 1
     stack.undo()
@@ -135,6 +135,7 @@ def test_highlight_fades_the_rest_marks_the_legend_and_follows_themes(qtbot, win
     image.save(str(tmp_path / "overview.png"))
     overview = window.canvas.map_item._overview
     assert overview is not None and any(faded for (_, _, faded) in overview.boxes)
+    assert set(overview.edges) == {True, False}  # faded edges are drawn faded, as their boxes
     # The legend follows a renamed theme at once; a removed theme leaves the focus.
     panel.table.item(panel.row_of("t-usages"), NAME).setText("Usages futurs")
     legend = [i.lines[0] for i in scene.decorations() if isinstance(i, Text)]
@@ -156,3 +157,44 @@ def test_a_new_session_gets_new_panels_and_the_old_ones_let_go(qtbot, window):
     assert panel_of(window) is not old_panel
     assert old_panel._on_event not in old_doc._listeners
     assert panel_of(window).table.rowCount() == len(window.workspace.doc.themes)
+
+
+def test_a_highlight_is_said_over_the_map_and_cleared_from_there_or_the_panel(qtbot, window):
+    scene = window.workspace.scene
+    panel = panel_of(window)
+    banner = window.map_area.banner
+    assert banner.isHidden() and not panel.clear_button.isEnabled()
+    panel.set_highlight("t-structure", True)
+    assert banner.isVisible() and "Highlighted: Structure" in banner.label.text()
+    canvas = window.canvas
+    corner = canvas.mapTo(window.map_area, canvas.rect().topLeft())
+    assert canvas.geometry().contains(banner.geometry()) and banner.y() - corner.y() < 20
+    assert panel.clear_button.isEnabled()
+    panel.set_highlight("t-flux", True)
+    assert banner.label.text().startswith("Highlighted: Structure, Flux")
+    panel.clear_button.click()
+    assert scene.theme_focus == frozenset() and banner.isHidden()
+    checked = Qt.CheckState.Checked
+    assert all(panel.table.item(r, HIGHLIGHT).checkState() != checked for r in range(3))
+    assert not panel.clear_button.isEnabled()
+    panel.set_highlight("t-usages", True)
+    panel.strong.setChecked(True)
+    assert "almost hidden" in banner.label.text()
+    banner.clear_button.click()  # "Show all" over the map: the panel's boxes follow
+    assert scene.theme_focus == frozenset() and banner.isHidden()
+    qtbot.waitUntil(
+        lambda: panel.table.item(panel.row_of("t-usages"), HIGHLIGHT).checkState() != checked,
+        timeout=2000,
+    )
+    assert window.workspace.stack.count() == 0  # a way of looking, not an edit
+
+
+def test_history_is_a_tab_beside_themes_and_the_themes_panel_reads_plainly(window):
+    docks = window.record_docks
+    assert window.history_dock in window.tabifiedDockWidgets(docks.themes_dock)
+    assert docks.participants_dock in window.tabifiedDockWidgets(docks.themes_dock)
+    assert docks.themes_dock.visibleRegion().isEmpty() is False
+    assert window.history_dock.visibleRegion().isEmpty()  # themes raised on a first run
+    panel = panel_of(window)
+    assert panel.table.horizontalHeaderItem(TAG).text() == ""  # the buttons say "Tag 1"
+    assert panel.strong.text() == "Almost hide the others"

@@ -273,14 +273,33 @@ def test_the_legend_can_be_hidden_and_the_choice_is_kept(window):
 def test_the_keyboard_help_lists_keys_and_gestures_read_only(window):
     from PySide6.QtWidgets import QAbstractItemView, QTableWidget
 
-    from ckstudio.gui.shortcuts_help import shortcuts_dialog
+    from ckstudio.gui.shortcuts_help import SCREEN_MARGIN, shortcuts_dialog
 
     dialog = shortcuts_dialog(window, window.actions_by_name.values())
     table = dialog.findChild(QTableWidget)
-    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert "Tab" in cells["Add child"] and "Alt+drag to the other space" in cells
-    assert not any("Save" in keys.split("+")[-1] for keys in cells.values())
+    cells = {
+        table.item(r, 0).text(): table.item(r, 1).text() if table.item(r, 1) else None
+        for r in range(table.rowCount())
+    }
+    assert "Tab" in cells["Add child"] and cells["Link two nodes"] == "Alt+drag to the other space"
+    assert not any("Save" in keys.split("+")[-1] for keys in cells.values() if keys)
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    # the nine tags make one row; every action's first key is still listed
+    assert [name for name in cells if name.startswith("Tag with")] == ["Tag with theme 1–9"]
+    assert cells["Tag with theme 1–9"] == "1 … 9"
+    shown = " ".join(keys for keys in cells.values() if keys)
+    for name, action in window.actions_by_name.items():
+        if action.shortcuts() and not name.startswith("tag_"):
+            assert action.shortcuts()[0].toString() in shown, name
+    # headings, in order, spanning both columns; the find bar's own keys
+    headings = [name for name, keys in cells.items() if keys is None]
+    assert headings == ["File", "Edit", "Map", "Themes and votes", "Speakers", "Find", "View",
+                        "Help"]  # fmt: skip
+    assert list(cells).index("Find…") > list(cells).index("Find")
+    assert cells["In the find bar: previous match"] == "Shift+Enter"
+    # never taller than the screen leaves room for
+    room = window.screen().availableGeometry().height() - SCREEN_MARGIN
+    assert dialog.height() <= room
     dialog.deleteLater()
 
 
