@@ -8,8 +8,11 @@ shared, noisy machine).
 import atexit
 import contextlib
 import os
+import select
 import shutil
+import signal
 import tempfile
+import time
 from collections.abc import Callable
 
 import pytest
@@ -29,6 +32,7 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 NOBODY = 65534
+CHILD_TIMEOUT = 60  # seconds a forked child may take
 
 
 def _in_child(work: Callable[[], str], *, as_nobody: bool = False) -> str:
@@ -56,11 +60,29 @@ def _in_child(work: Callable[[], str], *, as_nobody: bool = False) -> str:
         finally:
             os._exit(code)
     os.close(write_end)
-    with os.fdopen(read_end, "rb") as stream:
-        answer = stream.read().decode()
+    answer = _read_all(read_end, pid)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, answer
     return answer
+
+
+def _read_all(read_end: int, pid: int) -> str:
+    """What the child wrote, until it closes the pipe; a child stuck for CHILD_TIMEOUT
+    (a lock held by another thread at the fork) is killed and the test fails."""
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + CHILD_TIMEOUT
+    with os.fdopen(read_end, "rb", buffering=0) as stream:
+        while True:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([stream], [], [], max(0.0, left))
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise AssertionError(f"the forked child was stuck for {CHILD_TIMEOUT} s")
+            chunk = stream.read(65536)
+            if not chunk:
+                return b"".join(chunks).decode()
+            chunks.append(chunk)
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ class OperationCommand(QUndoCommand):
         self._discard = False
         self.merge_node = merge_node
         self.takes_text = False  # set on a node's add: its first text commit joins it
-        self.detail = ""  # what a merged text adds to the name: «the text»
+        self.detail = ""  # what a merged text adds to the name: “the text”
 
     def redo(self) -> None:
         if not self._applied:

@@ -170,7 +170,7 @@ class MapEditor(QObject):
         space = self.space_of(ref)
         if space is None or self.doc.node(space, ref).text == text:
             return False
-        quoted = f"«{one_line(text, LABEL_LENGTH)}»"
+        quoted = f"“{one_line(text, LABEL_LENGTH)}”"
         label = self.tr("Type {quoted}").format(quoted=quoted)
         return self._try(SetNodeField(space, ref, "text", text), label, ref, quoted)
 

@@ -593,7 +593,7 @@ class Inspector(QWidget):
 
     def _people(self) -> Choices:
         participants: tuple[Participant, ...] = self.editor.doc.participants
-        return [(None, self.tr("(nobody)")), *((p.id, p.name) for p in participants)]
+        return [(None, self.tr("— nobody —")), *((p.id, p.name) for p in participants)]
 
     def _header_text(self) -> str:
         count = len(self._ids)

@@ -54,7 +54,7 @@ def test_typing_scenario_builds_the_expected_tree(blank):
     ]  # fmt: skip
     # each node typed is one undo step: its creation with its text
     assert blank.workspace.stack.count() == 5
-    assert blank.workspace.stack.text(0).startswith("Add concept «L'école qui respire")
+    assert blank.workspace.stack.text(0).startswith("Add concept “L'école qui respire")
 
 
 def test_a_multi_line_text_with_shift_enter(blank):
