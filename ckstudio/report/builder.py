@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -67,6 +68,12 @@ FRAME_W, FRAME_H = A4[0] - 2 * MARGIN - 12, A4[1] - 2 * MARGIN - 12  # less the 
 BODY = Look(10.0, 13.5, after=4.0)  # the body style's text, as Grid rows
 STRONG = Look(10.0, 13.5, True, 4.0)
 NOTE = Look(8.5, 11.0, after=4.0)
+ENTRY = Look(9.5, 12.0, True, 0.5)  # an appendix entry's text
+DETAIL = Look(8.0, 10.0, after=3.5)  # its author, status, source, notes
+GROUP = Look(8.5, 11.0, True, 1.0)  # a group's title in the measures
+CODE_W = 22 * mm  # the appendix's column of branch codes
+DEPTH = 10.0  # points of indent per level in the appendix
+HEADINGS = ("heading1", "heading2")
 BLOCK = 200  # paragraphs per Grid of text
 
 
@@ -108,8 +115,10 @@ class Report:
         bold = style.fontName == self.bold
         if needs_visual(text):
             look = Look(style.fontSize, style.leading, bold, style.spaceAfter)
-            return Grid([FRAME_W], [Row((text,), look)], self.measure, self.missing, FRAME_H,
-                        pad=0.0)  # fmt: skip
+            block = Grid([FRAME_W], [Row((text,), look)], self.measure, self.missing, FRAME_H,
+                         pad=0.0)  # fmt: skip
+            block.heading = style.name in HEADINGS  # kept with what follows (`Lead`)
+            return block
         return Paragraph(markup(text, self.measure, self.missing, bold), style)
 
     def ours(self, text: str, style: ParagraphStyle | None = None):
@@ -127,11 +136,12 @@ class Report:
         return Grid(widths, [Row(row) for row in rows], self.measure, self.missing, FRAME_H,
                     header=Row(header))  # fmt: skip
 
-    def texts(self, entries: list[tuple[str, Look]]) -> list[Grid]:
+    def texts(self, entries: list[tuple[str, Look]] | list[Row]) -> list[Grid]:
         """Paragraphs of user text, many at once (the appendix holds every node): in
         blocks of `BLOCK`, so that splitting one over a page never copies them all."""
-        rows = [Row((text,), look) for text, look in entries]
-        return [Grid([FRAME_W], rows[start : start + BLOCK], self.measure, self.missing,
+        rows = [e if isinstance(e, Row) else Row((e[0],), e[1]) for e in entries]
+        widths = [FRAME_W] if not rows or len(rows[0].cells) == 1 else [CODE_W, FRAME_W - CODE_W]
+        return [Grid(widths, rows[start : start + BLOCK], self.measure, self.missing,
                      FRAME_H, pad=0.0) for start in range(0, len(rows), BLOCK)]  # fmt: skip
 
     # -- building --------------------------------------------------------------------
@@ -141,9 +151,10 @@ class Report:
         laid out (see `pages`); the title in the fonts of its characters, as the body."""
         width, height = canvas._pagesize
         measure, missing = self.measure, self.missing
-        title = " ".join(display_text(self.session.meta.title).split())
-        draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, measure), MARGIN,
-                  height - MARGIN + 4, 8, True, measure, missing, FURNITURE)  # fmt: skip
+        if number > 1:  # the cover has the title already
+            title = " ".join(display_text(self.session.meta.title).split())
+            draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, measure), MARGIN,
+                      height - MARGIN + 4, 8, True, measure, missing, FURNITURE)  # fmt: skip
         made = self.words["made"].format(date=self.made.isoformat())
         draw_runs(canvas, made, MARGIN, MARGIN - 14, 8, False, measure, missing, FURNITURE)
         draw_runs(canvas, self.words["page"].format(n=number, total=total), width - MARGIN,
@@ -161,11 +172,15 @@ class Report:
         for section in self.sections:
             if on_section is not None:
                 on_section(section)
-            story += getattr(self, f"section_{section}")()
+            part = getattr(self, f"section_{section}")()
+            # the map's pages are its own (a page each): the other sections' headings
+            # are kept with what follows them
+            story += part if section == "map" else keep_headings(part)
         session = Attachment(SESSION_ATTACHMENT, encode(self.session), SESSION_MIME,
                              SESSION_DESCRIPTION)  # fmt: skip
         document.build(story, canvasmaker=canvas_maker(self.decorate, self.body.fontName,
                                                        session))  # fmt: skip
+        self.placed = document.placed
         return buffer.getvalue()
 
     def cover(self) -> list:
@@ -228,21 +243,25 @@ class Report:
     def section_themes(self) -> list:
         concepts = [c for c in self.session.concepts if c.parent is not None]
         people = {p.id: p.name for p in self.session.participants}
+        words = self.words
         story: list = [self.heading_for("themes")]
-        groups = [(t.name, t.id) for t in self.session.themes] + [(self.words["untagged"], None)]
+        groups = [(t.name, t.id) for t in self.session.themes] + [(words["untagged"], None)]
         for name, theme in groups:
             chosen = [c for c in concepts if _tagged(c, theme)]
             if not chosen:
                 continue
             story.append(self.user(f"{name} ({len(chosen)})", self.subheading))
-            header = (self.words["concept"], self.map_words["reach"],
-                      self.map_words["partition"], self.words["dots"])  # fmt: skip
+            header = (words["concept"], self.map_words["reach"],
+                      self.map_words["partition"], words["dots"])  # fmt: skip
             rows = []
             for c in chosen:
                 taggers = sorted({people.get(t.by, "") for t in c.tags if t.theme == theme} - {""})
-                tagged = f" ({self.words['tagged_by']} {', '.join(taggers)})" if taggers else ""
+                said = [f"{words['by']} {people[c.author]}"] if c.author in people else []
+                if taggers:
+                    said.append(f"{words['tagged_by']} {', '.join(taggers)}")
+                about = f" ({'; '.join(said)})" if said else ""
                 judged = (self.map_words[c.reach], self.map_words[c.partition or "unjudged"])
-                rows.append((c.text + tagged, *judged, str(sum(v.count for v in c.votes))))
+                rows.append((c.text + about, *judged, str(sum(v.count for v in c.votes))))
             story.append(self.table(header, rows, [95 * mm, 30 * mm, 28 * mm, 17 * mm]))
         return story
 
@@ -254,39 +273,80 @@ class Report:
         chart = BarChart([(map_words[k], v, DEFAULT_STYLE.reach[k].stroke)
                           for k, v in metrics["reach"].items()], self.body.fontName)  # fmt: skip
         table = self.table((map_words["reach"], words["count"]), rows, [60 * mm, 25 * mm])
-        return [self.heading_for("reach"), table, Spacer(1, 6),
-                chart, Spacer(1, 6),
-                self.ours(words["expansive_share"].format(share=share_text))]  # fmt: skip
+        together = Block(
+            [
+                table,
+                Spacer(1, 6),
+                chart,
+                Spacer(1, 6),
+                self.ours(words["expansive_share"].format(share=share_text)),
+            ]
+        )
+        return [self.heading_for("reach"), together]  # fmt: skip
+
+    def holder_text(self, item, people: dict[str, str]) -> str:
+        """ "held by X" for acquired knowledge, "to be acquired by X" for the rest."""
+        name = people.get(item.holder or "")
+        if not name:
+            return ""
+        key = "held_by" if item.status == "acquired" else "to_acquire_by"
+        return f"{self.words[key]} {name}"
 
     def section_knowledge(self) -> list:
+        """Knowledge by pocket (a root holding other items, as in the measures: not an
+        item of the status counts), the items outside any pocket, the status counts,
+        then the missing knowledge and the concepts that need it."""
         session, words, map_words = self.session, self.words, self.map_words
         people = {p.id: p.name for p in session.participants}
         children: dict[str | None, list] = {}
         for k in session.knowledge:
             children.setdefault(k.parent, []).append(k)
+        header = (words["item"], words["status"], words["holder_col"], words["source"])
+        widths = [70 * mm, 25 * mm, 35 * mm, 40 * mm]
+
+        def row(item, depth: int) -> Row:
+            cells = (item.text, map_words[item.status], self.holder_text(item, people),
+                     item.source)  # fmt: skip
+            return Row(cells, indent=depth * DEPTH)
+
         story: list = [self.heading_for("knowledge")]
-        for pocket in children.get(None, []):
+        roots = children.get(None, [])
+        for pocket in (k for k in roots if k.id in children):
             story.append(self.user(pocket.text, self.subheading))
-            rows = []
-            stack = list(reversed(children.get(pocket.id, [])))
+            note = f"{words['pocket_note']}{words['colon']} {map_words[pocket.status]}"
+            if self.holder_text(pocket, people):
+                note += f", {self.holder_text(pocket, people)}"
+            if pocket.source:
+                note += f" · {words['source']}{words['colon']} {pocket.source}"
+            story.append(self.ours(note, self.small))
+            rows, stack = [], [(k, 0) for k in reversed(children[pocket.id])]
             while stack:
-                item = stack.pop()
-                rows.append((item.text, map_words[item.status], people.get(item.holder, "")))
-                stack.extend(reversed(children.get(item.id, [])))
-            if rows:
-                header = (words["item"], words["status"], words["holder"])
-                story.append(self.table(header, rows, [110 * mm, 35 * mm, 30 * mm]))
-        story.append(self.ours(words["gaps"], self.subheading))
+                item, depth = stack.pop()
+                rows.append(row(item, depth))
+                stack.extend((k, depth + 1) for k in reversed(children.get(item.id, [])))
+            story.append(Grid(widths, rows, self.measure, self.missing, FRAME_H,
+                              header=Row(header)))  # fmt: skip
+        loose = [k for k in roots if k.id not in children]
+        if loose:
+            story.append(self.ours(words["loose"], self.subheading))
+            story.append(Grid(widths, [row(k, 0) for k in loose], self.measure, self.missing,
+                              FRAME_H, header=Row(header)))  # fmt: skip
+        counts = self.metrics["knowledge_status"]
+        story.append(self.ours(words["status_counts"], self.subheading))
+        story.append(self.table((words["status"], words["count"]),
+                                [(map_words[k], str(v)) for k, v in counts.items()],
+                                [60 * mm, 25 * mm]))  # fmt: skip
+        pockets = {k.id for k in roots if k.id in children}
+        missing = [k for k in session.knowledge if k.status == "missing" and k.id not in pockets]
+        story.append(self.ours(words["gaps"].format(n=len(missing)), self.subheading))
         concepts = {c.id: c.text for c in session.concepts}
-        missing = [k for k in session.knowledge if k.status == "missing"]
         needers: dict[str, list[str]] = {}
         for link in session.links:
             needers.setdefault(link.knowledge, []).append(concepts[link.concept])
         entries = []
         for item in missing:
-            holder = people.get(item.holder)
-            held = f" ({words['holder']}{words['colon']} {holder})" if holder else ""
-            entries.append((item.text + held, STRONG))
+            holder = self.holder_text(item, people)
+            entries.append((item.text + (f" ({holder})" if holder else ""), STRONG))
             needed = "; ".join(needers.get(item.id, ())) or words["none"]
             entries.append((f"{words['gap_needed_by']}{words['colon']} {needed}", NOTE))
         return story + (self.texts(entries) if missing else [self.ours(words["none_f"])])
@@ -302,7 +362,7 @@ class Report:
         return [self.heading_for("links"), self.table(header, rows, widths)]
 
     def section_decisions(self) -> list:
-        session, words = self.session, self.words
+        session, words, map_words = self.session, self.words, self.map_words
         story: list = [self.heading_for("decisions"), self.ours(words["retained"], self.subheading)]
         retained = self.metrics["retained"]
         entries = []
@@ -311,7 +371,7 @@ class Report:
             if not concept["unmet"]:
                 entries.append((f"– {words['all_acquired']}", NOTE))
             for item in concept["unmet"]:
-                status = self.map_words[item["status"]]
+                status = map_words[item["status"]]
                 entries.append((f"– {item['text']} ({status}, {words['unmet']})", NOTE))
         story += self.texts(entries) or [self.ours(words["none"])]
         story.append(self.ours(words["suspended"], self.subheading))
@@ -320,11 +380,12 @@ class Report:
         retained_ids = {c["id"] for c in retained}
         used = {link.knowledge for link in session.links if link.concept in retained_ids}
         story.append(self.ours(words["used_knowledge"], self.subheading))
-        used_items = [(k.text, BODY) for k in session.knowledge if k.id in used]
+        used_items = [(f"{k.text} ({map_words[k.status]})", BODY)
+                      for k in session.knowledge if k.id in used]  # fmt: skip
         story += self.texts(used_items) or [self.ours(words["none_f"])]
         story.append(self.ours(words["kept_knowledge"], self.subheading))
         linked = {link.knowledge for link in session.links}
-        kept = [(k.text, BODY) for k in session.knowledge  # new knowledge: not the dominant
+        kept = [(f"{k.text} ({map_words[k.status]})", BODY) for k in session.knowledge
                 if k.parent is not None and not k.dominant and k.id not in used
                 and k.id in linked]  # fmt: skip
         story += self.texts(kept) or [self.ours(words["none_f"])]
@@ -338,49 +399,109 @@ class Report:
         header = (self.words["concept"], self.words["dots"])
         return [self.heading_for("votes"), self.table(header, rows, [140 * mm, 25 * mm])]
 
+    def role_of(self, person) -> str:
+        """A participant's role; one named among the session's facilitators facilitates."""
+        return "facilitator" if person.id in self.session.meta.facilitators else person.role
+
     def section_people(self) -> list:
-        header = (self.words["name"], self.words["organisation"], self.words["role"])
-        order = {role: index for index, role in enumerate(ROLES)}  # facilitators first
-        people = sorted(self.session.participants, key=lambda p: (order[p.role], p.name))
-        rows = [(p.name, p.organisation, self.words[p.role]) for p in people]
-        return [self.heading_for("people"), self.table(header, rows, [60 * mm, 75 * mm, 40 * mm])]
+        """Participants grouped by role (facilitators first), each group's organisations
+        named under its title, its people sorted by organisation."""
+        words = self.words
+        story: list = [self.heading_for("people")]
+        header = (words["name"], words["organisation"])
+        for role in ROLES:
+            people = [p for p in self.session.participants if self.role_of(p) == role]
+            if not people:
+                continue
+            people.sort(key=lambda p: (p.organisation.strip().casefold(), p.name.casefold()))
+            title = words[role]
+            story.append(self.ours(f"{title[:1].upper()}{title[1:]} ({len(people)})",
+                                   self.subheading))  # fmt: skip
+            organisations = list(dict.fromkeys(p.organisation.strip() for p in people
+                                               if p.organisation.strip()))  # fmt: skip
+            if organisations:
+                story += self.texts([(f"{words['role_organisations']}{words['colon']} "
+                                      f"{', '.join(organisations)}", NOTE)])  # fmt: skip
+            rows = [(p.name, p.organisation) for p in people]
+            story.append(self.table(header, rows, [70 * mm, 100 * mm]))
+        if len(story) == 1:
+            story.append(self.ours(words["none"]))
+        return story
 
     def section_metrics(self) -> list:
-        """The measures of `ckstudio stats`, as a table in the report's language."""
+        """The measures of `ckstudio stats`, as a table in the report's language, in the
+        groups of `stats` (what each count leaves out said in its group's title)."""
         m, words, map_words = self.metrics, self.words, self.map_words
         counts, tree, parts = m["counts"], m["concept_tree"], m["partitions"]
         share = parts["expansive_share"]
         variety = m["themes"]["themes_per_tagged_concept"]
-        rows = [
-            (words["m_concepts"], counts["concepts"]), (words["m_knowledge"], counts["knowledge"]),
-            (map_words["links"], counts["links"]), (words["m_themes"], counts["themes"]),
-            (words["participants"], counts["participants"]),
-            (words["organisations"].capitalize(), counts["organisations"]),
-            (words["m_depth"], tree["depth"]), (words["m_breadth"], tree["breadth"]),
-            (words["m_leaves"], tree["leaves"]),
-            *((map_words[k], parts[k]) for k in ("expansive", "restrictive", "unjudged")),
-            (words["m_expansive"], "–" if share is None else f"{share * 100:.0f} %"),
-            *((map_words[k], v) for k, v in m["outcomes"].items()),
-            *((map_words[k], v) for k, v in m["knowledge_status"].items()),
-            (words["m_variety"], "–" if variety is None else variety),
-            (words["untagged"], m["themes"]["untagged_concepts"]),
-            (words["m_gaps"], len(m["knowledge_gaps"])),
-            (words["m_orphans"], len(m["orphan_knowledge"])),
+        groups = [
+            ("g_counts", [
+                (words["m_concepts"], counts["concepts"]),
+                (words["m_knowledge"], counts["knowledge"]),
+                (map_words["links"], counts["links"]), (words["m_themes"], counts["themes"]),
+                (words["participants"], counts["participants"]),
+                (words["organisations"].capitalize(), counts["organisations"])]),
+            ("g_tree", [(words["m_depth"], tree["depth"]), (words["m_breadth"], tree["breadth"]),
+                        (words["m_leaves"], tree["leaves"])]),
+            ("g_partitions", [
+                *((map_words[k], parts[k]) for k in ("expansive", "restrictive", "unjudged")),
+                (words["m_expansive"], "–" if share is None else f"{share * 100:.0f} %")]),
+            ("g_reach", [(map_words[k], v) for k, v in m["reach"].items()]),
+            ("g_outcomes", [(map_words[k], v) for k, v in m["outcomes"].items()]),
+            ("g_status", [(map_words[k], v) for k, v in m["knowledge_status"].items()]),
+            ("g_themes", [(words["m_variety"], "–" if variety is None else variety),
+                          (words["untagged"], m["themes"]["untagged_concepts"])]),
+            ("g_links", [(words["m_gaps"], len(m["knowledge_gaps"])),
+                         (words["m_orphans"], len(m["orphan_knowledge"]))]),
         ]  # fmt: skip
-        cells = [(str(label), str(value)) for label, value in rows]
-        table = self.table((words["metrics"], words["count"]), cells, [95 * mm, 30 * mm])
+        rows = []
+        for key, members in groups:
+            rows.append(Row((words[key], ""), GROUP))
+            rows += [Row((f"   {label}", str(value))) for label, value in members]
+        header = Row((words["metrics"], words["count"]))
+        table = Grid([95 * mm, 30 * mm], rows, self.measure, self.missing, FRAME_H, header=header)
         return [self.heading_for("metrics"), table]
 
     def section_appendix(self) -> list:
+        """Every concept (indented by depth, its branch code as on the map's badges, its
+        author, judgement and notes), then every knowledge item (its pocket's code,
+        status, holder, source and notes)."""
         first = self.sections[0] == "appendix"  # then the cover's page break is enough
-        story: list = [] if first else [PageBreak()]
+        story: list = [] if first else [CondPageBreak(FRAME_H / 3)]
+        words, map_words = self.words, self.map_words
+        people = {p.id: p.name for p in self.session.participants}
         story.append(self.heading_for("appendix"))
-        entries = []
-        for node in (*self.session.concepts, *self.session.knowledge):
-            entries.append((node.text, STRONG))
-            if node.notes:
-                entries.append((node.notes, NOTE))
-        return story + self.texts(entries)
+        rows: list[Row] = []
+        for node, code, depth in _tree(self.session.concepts, "C", root_code="C0"):
+            details = [f"{words['author']}{words['colon']} {people[node.author]}"
+                       if node.author in people else ""]  # fmt: skip
+            if node.parent is not None:
+                details += [map_words[node.reach], map_words[node.partition or "unjudged"],
+                            map_words[node.outcome]]  # fmt: skip
+            rows += self._entry(code, node.text, [d for d in details if d], node.notes, depth)
+        story += [self.ours(words["appendix_concepts"], self.subheading), *self.texts(rows)]
+        rows = []
+        for node, code, depth in _tree(self.session.knowledge, "K"):
+            details = [map_words[node.status], self.holder_text(node, people)]
+            if node.source:
+                details.append(f"{words['source']}{words['colon']} {node.source}")
+            rows += self._entry(code, node.text, [d for d in details if d], node.notes, depth)
+        if rows:
+            story += [self.ours(words["appendix_knowledge"], self.subheading), *self.texts(rows)]
+        return story
+
+    def _entry(self, code: str, text: str, details: list[str], notes: str,
+               depth: int) -> list[Row]:  # fmt: skip
+        """An appendix entry: its code in a column of its own (the text keeps its own
+        direction), the text indented by depth, then its details and notes."""
+        indent = min(depth, 8) * DEPTH
+        rows = [Row((code, text), ENTRY, indent=indent)]
+        if details:
+            rows.append(Row(("", " · ".join(details)), DETAIL, indent=indent + DEPTH))
+        if notes:
+            rows.append(Row(("", notes), DETAIL, indent=indent + DEPTH))
+        return rows
 
 
 class BarChart(Flowable):
@@ -408,6 +529,142 @@ class BarChart(Flowable):
             canvas.rect(self.LABEL, y, self.LONGEST * count / most, self.BAR, stroke=0, fill=1)
             canvas.setFillColor(INK)
             canvas.drawString(self.LABEL + self.LONGEST * count / most + 4, y + 3, str(count))
+
+
+class Block(Flowable):
+    """Flowables kept on one page (less than a page tall): moved whole to the next page
+    when they do not fit (reach's table, chart and share)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._heights = [part.wrapOn(self.canv, available_width, FRAME_H)[1]
+                         if getattr(self, "canv", None) is not None
+                         else part.wrap(available_width, FRAME_H)[1]
+                         for part in self.parts]  # fmt: skip
+        self.width, self.height = available_width, sum(self._heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        top = y + self.height
+        for part, height in zip(self.parts, self._heights, strict=True):
+            top -= height
+            part.drawOn(canvas, x, top, _sW)
+
+
+class Lead(Flowable):
+    """A heading kept with the start of what follows it: on one page with the first
+    rows of a table or list (`Grid.lead`), the first lines of a paragraph, or all of
+    anything else (a chart, a `KeepTogether`). Moved whole to the next page when that
+    start does not fit below it; otherwise the heading, then what follows, which
+    splits as it always does."""
+
+    def __init__(self, heading: Flowable, following: Flowable) -> None:
+        super().__init__()
+        self.heading, self.following = heading, following
+
+    def _gap(self) -> float:
+        return max(self.heading.getSpaceAfter(), self.following.getSpaceBefore())
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # their whole heights (a KeepTogether says "too big" for less than a page's room)
+        self._heights = (self._wrap(self.heading, available_width, FRAME_H),
+                         self._wrap(self.following, available_width, FRAME_H))  # fmt: skip
+        self.width = available_width
+        self.height = self._heights[0] + self._gap() + self._heights[1]
+        return self.width, self.height
+
+    def start(self, available_width: float) -> float:
+        """The height of the heading and of the start that must stay with it."""
+        following = self.following
+        if isinstance(following, Lead):
+            rest = following.start(available_width)
+        elif isinstance(following, Grid):
+            rest = following.lead()
+        elif isinstance(following, Paragraph):
+            style = following.style
+            rest = min(self._wrap(following, available_width, FRAME_H), 2 * style.leading)
+        else:
+            rest = self._wrap(following, available_width, FRAME_H)
+        return self._wrap(self.heading, available_width, FRAME_H) + self._gap() + rest
+
+    def _wrap(self, flowable: Flowable, width: float, height: float) -> float:
+        """A part's height, laid out on this one's canvas (a KeepTogether needs one)."""
+        canvas = getattr(self, "canv", None)
+        if canvas is None:
+            return flowable.wrap(width, height)[1]
+        return flowable.wrapOn(canvas, width, height)[1]
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.start(available_width) > available_height:
+            return []  # to the next page, whole
+        return [self.heading, self.following]
+
+    def getSpaceBefore(self) -> float:
+        return self.heading.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.following.getSpaceAfter()
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        _heading_h, following_h = self._heights
+        self.heading.drawOn(canvas, x, y + following_h + self._gap(), _sW)
+        self.following.drawOn(canvas, x, y, _sW)
+
+
+def is_heading(flowable: Flowable) -> bool:
+    if isinstance(flowable, Paragraph):
+        return flowable.style.name in HEADINGS
+    return bool(getattr(flowable, "heading", False)) and not isinstance(flowable, Lead)
+
+
+def keep_headings(story: list) -> list:
+    """The story with each heading (and a heading followed by a subheading) joined to
+    what follows it (`Lead`), so that no page ends with a heading."""
+    kept: list = []
+    for flowable in reversed(story):
+        if is_heading(flowable) and kept and not _furniture(kept[-1]):
+            kept[-1] = Lead(flowable, kept[-1])
+        else:
+            kept.append(flowable)
+    return kept[::-1]
+
+
+def _furniture(flowable: Flowable) -> bool:
+    """Flowables that lay nothing out: a heading is not joined to them."""
+    return type(flowable).__name__ in ("PageBreak", "NextPageTemplate", "CondPageBreak",
+                                       "ActionFlowable")  # fmt: skip
+
+
+def _tree(nodes, letter: str, root_code: str | None = None):
+    """(node, branch code, depth) in depth-first order: the roots' children are C1, C2...
+    (the map's badges), theirs C1.1...; knowledge roots K1, K2..., their items K1.1...
+    With `root_code`, the roots (C0) are named so and their children numbered from 1."""
+    children: dict[str | None, list] = {}
+    for node in nodes:
+        children.setdefault(node.parent, []).append(node)
+    out = []
+    stack = []
+    roots = children.get(None, [])
+    if root_code is not None:
+        for root in reversed(roots):
+            stack.append((root, root_code, 0, f"{letter}"))
+    else:
+        for number in range(len(roots), 0, -1):
+            stack.append((roots[number - 1], f"{letter}{number}", 0, f"{letter}{number}."))
+    while stack:
+        node, code, depth, prefix = stack.pop()
+        out.append((node, code, depth))
+        kids = children.get(node.id, [])
+        for number in range(len(kids), 0, -1):
+            kid_code = f"{prefix}{number}"
+            stack.append((kids[number - 1], kid_code, depth + 1, f"{kid_code}."))
+    return out
 
 
 def _tagged(concept, theme: str | None) -> bool:
@@ -440,9 +697,25 @@ class _Document(BaseDocTemplate):
         ])  # fmt: skip
         self._count = 0
         self.report = report
+        self.placed: list[tuple[int, str]] = []  # (page, what): a test reads page ends
 
     def afterFlowable(self, flowable) -> None:
-        """Headings become bookmarks of the outline, keyed as the contents expect them."""
+        """Headings become bookmarks of the outline, keyed as the contents expect them;
+        the cover and the contents are bookmarks too (not lines of the contents)."""
+        if isinstance(flowable, Lead):
+            self.placed.append((self.page, "lead"))
+            self.afterFlowable(flowable.heading)
+            self.afterFlowable(flowable.following)
+            return
+        kind = "heading" if is_heading(flowable) else type(flowable).__name__
+        self.placed.append((self.page, kind))
+        if isinstance(flowable, Paragraph) and flowable.style.name in ("title", "contents"):
+            key = f"ck-{flowable.style.name}"
+            text = (self.report.words["cover"] if flowable.style.name == "title"
+                    else flowable.getPlainText())  # fmt: skip
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=0)
+            return
         if not isinstance(flowable, Paragraph) or flowable.style.name not in ("heading1",):
             return
         self._count += 1

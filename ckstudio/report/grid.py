@@ -42,12 +42,14 @@ SMALL = Look()
 
 @dataclass
 class Row:
-    """One row: a text per column, wrapped once to its column (`lines`)."""
+    """One row: a text per column, wrapped once to its column (`lines`); `indent`
+    points in from the last column's left (the appendix's depth)."""
 
     cells: Sequence[str]
     look: Look = SMALL
     lines: tuple[tuple[str, ...], ...] = ()
     height: float = 0.0
+    indent: float = 0.0
 
 
 def printable(text: str) -> str:
@@ -78,6 +80,7 @@ class Grid(Flowable):
 
     def _wrap_row(self, row: Row) -> None:
         look, room = row.look, [w - 2 * self.pad for w in self.widths]
+        room[-1] -= self._indent(row)
         row.lines = tuple(self.measure.wrap(printable(text), width, look.size, look.bold)
                           for text, width in zip(row.cells, room, strict=True))  # fmt: skip
         row.height = max(map(len, row.lines)) * look.leading + 2 * self.pad + look.after
@@ -113,6 +116,12 @@ class Grid(Flowable):
         rest = self._rows_height() - used
         return [self._part(self.rows[:count], used), self._part(self.rows[count:], rest)]
 
+    def lead(self, count: int = 2) -> float:
+        """The height of the header and first `count` rows: what must follow a heading
+        on its page (`builder.Lead`)."""
+        rows = sum(row.height for row in self.rows[:count])
+        return rows + (self.header.height if self.header else 0.0)
+
     def _rows_height(self) -> float:
         return self.height - (self.header.height if self.header else 0.0)
 
@@ -120,8 +129,10 @@ class Grid(Flowable):
         """A row too tall for any page, cut after the lines that fit in `room`."""
         look = row.look
         keep = max(1, int((room - 2 * self.pad - look.after) // look.leading))
-        head = Row(row.cells, look, tuple(lines[:keep] for lines in row.lines))
-        tail = Row(row.cells, look, tuple(lines[keep:] for lines in row.lines))
+        head = Row(row.cells, look, tuple(lines[:keep] for lines in row.lines),
+                   indent=row.indent)  # fmt: skip
+        tail = Row(row.cells, look, tuple(lines[keep:] for lines in row.lines),
+                   indent=row.indent)  # fmt: skip
         for part in (head, tail):
             part.height = max(1, *map(len, part.lines)) * look.leading + 2 * self.pad + look.after
         return head, tail
@@ -141,13 +152,19 @@ class Grid(Flowable):
     def _row(self, row: Row, top: float, items: list[Item]) -> float:
         """The row's texts from `top` (y down); returns its bottom."""
         look, x = row.look, 0.0
+        first, last = 0.0, len(self.widths) - 1
         baseline = top + self.pad + look.size  # as a Paragraph sets its first line
-        for lines, width in zip(row.lines, self.widths, strict=True):
+        for column, (lines, width) in enumerate(zip(row.lines, self.widths, strict=True)):
+            first = self._indent(row) if column == last else 0.0
             if lines:
-                items.append(Text(x + self.pad, baseline, lines, look.size, INK, look.leading,
-                                  look.bold))  # fmt: skip
+                items.append(Text(x + self.pad + first, baseline, lines, look.size, INK,
+                                  look.leading, look.bold))  # fmt: skip
             x += width
         return top + row.height
+
+    def _indent(self, row: Row) -> float:
+        """A row's indent, at most two thirds of its last column."""
+        return min(row.indent, (self.widths[-1] - 2 * self.pad) * 2 / 3)
 
     def _rule(self, y: float, width: float, color: str) -> Path:
         return Path((0.0, y), (("L", self.width, y),), color, width)

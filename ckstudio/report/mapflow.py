@@ -3,22 +3,24 @@
 A printed map is only worth its pages if its text can be read: nothing is
 drawn under `MIN_TEXT` points. A map too big for one page at that size gets
 
-* an **overview** page: the whole shared drawing shrunk to the page (boxes,
-  tree edges and C-K links, no text: it would be dust), each main branch (a
-  child of C0, a K pocket) tinted and numbered C1, C2... K1..., with a key
-  giving each branch's first words, size and page;
+* an **overview** page: each main branch (a child of C0, a K pocket) drawn
+  alone on a tinted band under its badge C1, C2... K1... (boxes and tree
+  edges, no text: it would be dust), the bands down columns that fill the
+  page; a key gives each branch's first words, size and page(s), and the
+  map's legend (the SVG's, at >= 7 pt) is under the key or under the bands;
 * then each main branch **on its own pages**, laid out alone with the map's
   own cards, tidy layout and edges at a legible scale. A branch too big for a
   page shows its top levels as deep as fit; each node whose children did not
-  fit says "→ p. N", and its subtree follows, split the same way (small
-  subtrees share a page, stacked, each under the path that leads to it). A
-  family with more children than a page holds is the one thing that cannot be
-  split at a child: its children are cut into consecutive runs, the parent
-  repeated over each ("continued 2/3").
+  fit says "→ p. N" (every page they are on: "→ p. 22–23"), and its subtree
+  follows, split the same way. Parts share pages by shelf packing, each under
+  its caption (branch, "suite k/n", path, "← p. M"). A family with more
+  children than a page holds is the one thing that cannot be split at a
+  child: its children are cut into consecutive runs, the parent repeated over
+  each ("suite 2/3").
 
-C-K links are drawn only on the overview (the shape of who uses what); on
-branch pages a line to another page cannot be followed, so the links are
-read in the report's "C-K links" chapter, in words.
+C-K links are not drawn: on the overview the branches are rearranged into
+columns, and on branch pages a line to another page cannot be followed; they
+are read in the report's "C-K links" chapter, in words.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from ckstudio.layout.ckmap import card_for, tree_edge, use_cards
 from ckstudio.layout.drawing import Drawing, Group, Item, Path, Rect, Text
 from ckstudio.layout.fonts import TextMeasure
 from ckstudio.layout.labels import labels_for
+from ckstudio.layout.legend import legend_items
 from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box, tidy_layout
 from ckstudio.model.session import Session
@@ -43,7 +46,7 @@ from ckstudio.report.pdfdraw import Missing, PdfPainter, background
 MIN_TEXT = 7.0  # points: the smallest text a reader of the printed report can read
 LABEL = 8.0  # points: page references, captions and the overview's key
 TITLE = 11.0  # points: a branch page's title
-TITLE_ROW = 22.0  # points above a branch page's drawing for its title
+TITLE_ROW = 2.0  # points above a branch page's first caption (no page title)
 CAPTION_ROW = 13.0  # points above each piece for the path that leads to it
 PIECE_GAP = 14.0  # points between two pieces stacked on a page
 REF_ROOM = 48.0  # points right of a box for its "→ p. N"
@@ -245,23 +248,35 @@ def _preorder(root: str, shown: dict[str, list[str]]) -> list[str]:
 
 def _pack(branches: list[Branch], width: float, height: float, caption: float,
           gap: float) -> list[list[Spot]]:  # fmt: skip
-    """The pieces onto pages in reading order: down a column while they fit, then in
-    a new column beside it while the page is wide enough, then on a new page."""
+    """The pieces onto pages in reading order, a simple shelf packing: each piece goes
+    under the first column of the current page with room for it (as wide as the
+    column, or the last column if the page is wide enough), else in a new column
+    beside the others, else on a new page."""
     pages: list[list[Spot]] = []
-    x = y = column = 0.0
+    columns: list[list[float]] = []  # the current page's columns: [x, width, bottom]
     for branch in branches:
         for piece in branch.pieces:
             need = caption + piece.height
-            if pages and y + gap + need <= height and x + piece.width <= width:
-                y += gap
-            elif pages and x + column + gap + piece.width <= width and need <= height:
-                x, y, column = x + column + gap, 0.0, 0.0
-            else:
+            spot = None
+            for index, column in enumerate(columns):
+                x, wide, bottom = column
+                last = index == len(columns) - 1
+                if bottom + gap + need <= height and (
+                    piece.width <= wide or (last and x + piece.width <= width)
+                ):
+                    spot = (x, bottom + gap)
+                    column[1], column[2] = max(wide, piece.width), bottom + gap + need
+                    break
+            if spot is None and columns:
+                x = columns[-1][0] + columns[-1][1] + gap
+                if x + piece.width <= width and need <= height:
+                    spot = (x, 0.0)
+                    columns.append([x, piece.width, need])
+            if spot is None:
                 pages.append([])
-                x = y = column = 0.0
-            pages[-1].append(Spot(branch, piece, x, y))
-            y += need
-            column = max(column, piece.width)
+                spot = (0.0, 0.0)
+                columns = [[0.0, piece.width, need]]
+            pages[-1].append(Spot(branch, piece, *spot))
     return pages
 
 
@@ -275,9 +290,17 @@ class MapPlan:
     scale: float
     partitions: dict[str, str | None]  # of each concept: its edge's weight and dash
     first_piece: dict[str, str] = field(default_factory=dict)  # node: its subtree's key
+    # node: the keys of every piece it heads (several: a family cut into runs)
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)  # node: "C1.3.2"
+    legend: Callable[[float], tuple[list[Item], float, float]] | None = None
 
     def page_count(self) -> int:
         return len(self.pages)
+
+    def refs(self, node: str) -> list[str]:
+        """The keys of the pieces holding `node`'s children: "→ p. N" names them all."""
+        return self.parts.get(node) or [self.first_piece[node]]
 
 
 def plan_map(session: Session, width: float, height: float, scale: float,
@@ -318,6 +341,16 @@ def plan_map(session: Session, width: float, height: float, scale: float,
     for branch in branches:
         for piece in branch.pieces:
             plan.first_piece.setdefault(piece.root, piece.key)
+            plan.parts.setdefault(piece.root, []).append(piece.key)
+        plan.numbers[branch.root] = branch.name
+        for node in branch.nodes:  # preorder: a parent is numbered before its children
+            for index, kid in enumerate(children.get(node, ()), 1):
+                plan.numbers[kid] = f"{plan.numbers[node]}.{index}"
+
+    def legend(max_width: float) -> tuple[list[Item], float, float]:
+        return legend_items(session, labels, style, measure, 0.0, 0.0, max_width)
+
+    plan.legend = legend
     return plan
 
 
@@ -354,17 +387,32 @@ def outline(drawing: Drawing) -> list[Item]:
     return shapes
 
 
-def _late_text(text: str, x: float, y: float, key: str, bold: bool, color: str,
+def page_list(numbers: list[int]) -> str:
+    """Pages as a reader writes them: "22", "22–23", "22–24, 30"."""
+    found: list[str] = []
+    shown = sorted(set(numbers))
+    start = 0
+    for index in range(1, len(shown) + 1):
+        if index == len(shown) or shown[index] != shown[index - 1] + 1:
+            first, last = shown[start], shown[index - 1]
+            found.append(str(first) if first == last else f"{first}\u2013{last}")
+            start = index
+    return ", ".join(found)
+
+
+def _late_text(text: str, x: float, y: float, key: str | list[str], bold: bool, color: str,
                measure: TextMeasure, missing: Missing,
                anchor: str = "start") -> Callable:  # fmt: skip
-    """Text naming the page of bookmark `key` ("{n}" in `text`), clickable to it."""
+    """Text naming the page of bookmark `key` ("{n}" in `text`; several keys: all their
+    pages, "22–23"), clickable to the first."""
+    keys = [key] if isinstance(key, str) else key
 
     def draw(canvas: Canvas, pages: dict[str, int]) -> None:
-        shown = text.format(n=pages[key])
+        shown = text.format(n=page_list([pages[k] for k in keys]))
         width = measure.width(shown, LABEL, bold)
         left = x - width if anchor == "end" else x
         draw_runs(canvas, shown, left, y, LABEL, bold, measure, missing, color)
-        page_link(canvas, key, (left, y - 2, left + width, y + LABEL))
+        page_link(canvas, keys[0], (left, y - 2, left + width, y + LABEL))
 
     return draw
 
@@ -392,48 +440,117 @@ class Overview(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas, drawing = self.canv, self.drawing
-        area_w = self.width - self.KEY_WIDTH - 24
-        scale = min(area_w / drawing.width, self.height / drawing.height)
-        boxes = drawing.boxes()
-        shapes: list[Item] = []
-        bands = []
-        for index, branch in enumerate(self.plan.branches):
-            rects = [boxes[n] for n in branch.nodes if n in boxes]
-            left, top = min(r.x for r in rects), min(r.y for r in rects)
-            right, bottom = max(r.x + r.w for r in rects), max(r.y + r.h for r in rects)
-            pad, tint = 4 / scale, TINTS[index % len(TINTS)]
-            shapes.append(Rect(left - pad, top - pad, right - left + 2 * pad,
-                               bottom - top + 2 * pad, tint, "none"))  # fmt: skip
-            bands.append((branch, left - pad, top - pad))
-        shapes += outline(drawing)
-        PdfPainter(canvas, self.measure, self.missing).paint(shapes, scale, 0, self.height)
-        self._badges([(b, x * scale, self.height - y * scale) for b, x, y in bands])
+        canvas = self.canv
         key = Key(self.plan.branches[: self.rows], self.words, self.texts,
                   self.fonts, self.measure, self.missing, self.KEY_WIDTH)  # fmt: skip
         key.wrap(self.KEY_WIDTH, self.height)
         key.drawOn(canvas, self.width - self.KEY_WIDTH, self.height - key.height)
+        area_w = self.width - self.KEY_WIDTH - 24
+        area_h = self.height
+        if self.plan.legend is not None:  # in the key's column if it has room, else under
+            items, _, bottom = self.plan.legend(self.KEY_WIDTH / LEGEND_SCALE)
+            if key.height + 16 + bottom * LEGEND_SCALE <= self.height:
+                x, top = self.width - self.KEY_WIDTH, self.height - key.height - 16
+            else:
+                items, _, bottom = self.plan.legend(area_w / LEGEND_SCALE)
+                x, top = 0.0, bottom * LEGEND_SCALE
+                area_h -= top + 12
+            PdfPainter(canvas, self.measure, self.missing).paint(items, LEGEND_SCALE, x, top)
+        self._bands(area_w, area_h)
 
-    def _badges(self, places: list[tuple[Branch, float, float]]) -> None:
-        """Each branch's name left of its band, moved down where two would overlap."""
-        canvas, bold = self.canv, self.fonts[1]
-        height = LABEL + 3
-        for space in "CK":
-            column = sorted((p for p in places if p[0].name[0] == space), key=lambda p: -p[2])
-            tops = [min(y, self.height) for _, _, y in column]
-            for index in range(1, len(tops)):  # down from the top, each under the one above
-                tops[index] = min(tops[index], tops[index - 1] - height - 1)
-            floor = height
-            for index in reversed(range(len(tops))):  # then up from the bottom of the page
-                tops[index] = max(tops[index], floor)
-                floor = tops[index] + height + 1
-            for (branch, x, _), y in zip(column, tops, strict=True):
-                width = canvas.stringWidth(branch.name, bold, LABEL) + 4
-                canvas.setFillColor(HexColor(BADGE))
-                canvas.roundRect(x - width - 1, y - height, width, height, 2, stroke=0, fill=1)
-                canvas.setFillColorRGB(1, 1, 1)
-                canvas.setFont(bold, LABEL)
-                canvas.drawString(x - width + 1, y - height + 3, branch.name)
+    def _bands(self, area_w: float, area_h: float) -> None:
+        """Each main branch's shape, in reading order, down columns that fill the area:
+        a branch taller than a column goes on at the top of the next (its badge
+        repeated), so that a long, narrow map is not squeezed into one strip."""
+        drawing, canvas = self.drawing, self.canv
+        boxes = drawing.boxes()
+        edges: dict[str, list[Item]] = {}
+        for item in drawing.items:
+            if isinstance(item, Path) and item.role == "edge" and item.ref:
+                edges.setdefault(item.ref, []).append(item)
+        bands = []
+        for index, branch in enumerate(self.plan.branches):
+            rects = [boxes[n] for n in branch.nodes if n in boxes]
+            if not rects:
+                continue
+            left, top = min(r.x for r in rects), min(r.y for r in rects)
+            right, bottom = max(r.x + r.w for r in rects), max(r.y + r.h for r in rects)
+            shapes: list[Item] = [e for n in branch.nodes[1:] for e in edges.get(n, ())]
+            shapes += rects
+            rows = sorted((r.y, r.y + r.h) for r in rects)
+            bands.append((branch, TINTS[index % len(TINTS)], left, top, right, bottom,
+                          shapes, rows))  # fmt: skip
+        if not bands:
+            return
+        low, high = 1e-4, 1.0
+        if _columns(bands, high, area_w, area_h) is None:
+            for _ in range(30):  # the largest scale whose columns fit the area
+                middle = (low + high) / 2
+                if _columns(bands, middle, area_w, area_h) is None:
+                    high = middle
+                else:
+                    low = middle
+        else:
+            low = high
+        placed = _columns(bands, low, area_w, area_h) or []
+        bold = self.fonts[1]
+        painter = PdfPainter(canvas, self.measure, self.missing)
+        for band, y0, y1, x, y in placed:  # y: top of the badge row, from the area's top
+            branch, tint, left, _, right, _, shapes, _ = band
+            top = self.height - y
+            width = canvas.stringWidth(branch.name, bold, LABEL) + 4
+            canvas.setFillColor(HexColor(BADGE))
+            canvas.roundRect(x, top - BADGE_ROW + 1, width, BADGE_ROW - 2, 2, stroke=0, fill=1)
+            canvas.setFillColorRGB(1, 1, 1)
+            canvas.setFont(bold, LABEL)
+            canvas.drawString(x + 2, top - BADGE_ROW + 4, branch.name)
+            top -= BADGE_ROW
+            high = (y1 - y0) * low
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(x - 1, top - high - 1, (right - left) * low + 2, high + 2)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            tinted = [Rect(left, y0, right - left, y1 - y0, tint, "none"), *shapes]
+            painter.paint(tinted, low, x - left * low, top + y0 * low)
+            canvas.restoreState()
+
+
+BADGE_ROW = LABEL + 5  # points: the row over each band of the overview for its badge
+BAND_GAP = 6.0  # points between two bands of the overview, and between its columns
+LEGEND_SCALE = 7.2 / DEFAULT_STYLE.small_size  # the legend's smallest text at 7.2 pt
+
+
+def _columns(bands: list, scale: float, width: float, height: float) -> list | None:
+    """The bands at `scale` down columns of `height` points, in reading order, each
+    cut where it no longer fits (between node rows where it can); None if the
+    columns are wider than `width`. Each slice: (band, y0, y1, x, y) with y0, y1 in
+    drawing units, (x, y) in points from the area's top-left."""
+    placed, x, y, column = [], 0.0, 0.0, 0.0
+    for band in bands:
+        _, _, left, top, right, bottom, _, rows = band
+        wide = (right - left) * scale
+        start = top
+        while start < bottom:
+            room = (height - y - BADGE_ROW) / scale
+            if room * scale < max(BADGE_ROW, 12.0) or (y > 0 and room < min(bottom - start, 40.0)):
+                if y == 0:  # not even one slice fits a column at this scale
+                    return None
+                x, y, column = x + column + BAND_GAP, 0.0, 0.0
+                continue
+            end = min(bottom, start + room)
+            if end < bottom:  # cut above a box the line would run through
+                for row_top, row_bottom in rows:
+                    if row_top < end < row_bottom and row_top > start:
+                        end = row_top
+            if end <= start:
+                end = min(bottom, start + room)
+            column = max(column, wide, 24.0)
+            if x + column > width:
+                return None
+            placed.append((band, start, end, x, y))
+            y += BADGE_ROW + (end - start) * scale + BAND_GAP
+            start = end
+    return placed
 
 
 class Key(Flowable):
@@ -468,8 +585,9 @@ class Key(Flowable):
             canvas.setFont(regular, LABEL)
             canvas.drawString(28 + used, y, f" · {size}")
             right, base = canvas.absolutePosition(self.width, y)
-            first = branch.pieces[0].key
-            canvas.later(_late_text(self.words["page_ref"], right, base, first, False, INK,
+            canvas.later(_late_text(self.words["page_ref"], right, base,
+                                    [p.key for p in branch.pieces if p.root == branch.root],
+                                    False, INK,
                                     self.measure, self.missing, anchor="end"))  # fmt: skip
 
 
@@ -485,33 +603,28 @@ class MapPage(Flowable):
         self.spots = plan.pages[number]
         self.width = self.height = 0.0
 
-    def _name(self, branch: Branch, room: float) -> str:
-        text = " ".join(self.texts[branch.root].split())
-        return f"{branch.name} · {fit(text, room, TITLE, True, self.measure)}"
+    def _name(self, piece: Piece) -> str:
+        """A piece's bookmark: its root's number and first words ("C1.3 · Une filière
+        qui…"), and "suite k/n" for a run of a cut family."""
+        text = " ".join(self.texts[piece.root].split())
+        words = fit(text, 260, TITLE, True, self.measure)
+        name = f"{self.plan.numbers.get(piece.root, '')} · {words}"
+        if piece.part is not None:
+            name += " (" + self.words["continued"].format(k=piece.part[0], n=piece.part[1]) + ")"
+        return name
 
     def entries(self) -> list[str]:
-        """The bookmarks of this page: each branch on it, "(continued)" if begun before."""
-        found = []
-        for branch in dict.fromkeys(spot.branch for spot in self.spots):
-            begun = not any(spot.piece is branch.pieces[0] for spot in self.spots)
-            more = f" ({self.words['continued_short']})" if begun else ""
-            found.append(self._name(branch, 300) + more)
-        return found
+        """The bookmarks of this page: one per piece on it, named by its root."""
+        return [self._name(spot.piece) for spot in self.spots]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, available_height
         return self.width, self.height
 
     def draw(self) -> None:
+        # No page title: the parts of a page each have their caption (a title joining
+        # them was cut mid-word), and each part its bookmark.
         canvas = self.canv
-        entries = self.entries()
-        for index, entry in enumerate(entries):
-            key = f"map-page-{self.number}-{index}"
-            canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(entry, key, level=1)
-        title = fit(" – ".join(entries), self.width, TITLE, True, self.measure)
-        draw_runs(canvas, title, 0, self.height - TITLE, TITLE, True, self.measure, self.missing,
-                  INK)  # fmt: skip
         scale = self.plan.scale
         columns: dict[float, float] = {}
         for spot in self.spots:
@@ -519,6 +632,7 @@ class MapPage(Flowable):
         for spot in self.spots:
             piece = spot.piece
             canvas.bookmarkPage(piece.key)
+            canvas.addOutlineEntry(self._name(piece), piece.key, level=1)
             left, top = spot.x * scale, self.height - TITLE_ROW - spot.y * scale
             room = max(columns[spot.x] * scale, 160.0)
             self._caption(spot, left, top - LABEL, room)
@@ -528,15 +642,21 @@ class MapPage(Flowable):
             self._piece(piece, left, top, fitted)
 
     def _caption(self, spot: Spot, x: float, y: float, room: float) -> None:
-        """The branch's name and the path to the piece, and the page that leads here."""
+        """The branch's name, "suite k/n" for a run of a cut family (first, so that
+        shortening the path never drops it), the path to the piece, and the page
+        that leads here."""
         piece = spot.piece
-        path = [spot.branch.name]
-        path += [fit(" ".join(self.texts[n].split()), 120, LABEL, False, self.measure)
-                 for n in piece.path]  # fmt: skip
+        head = spot.branch.name
         if piece.part is not None:
-            path.append(self.words["continued"].format(k=piece.part[0], n=piece.part[1]))
+            head += " · " + self.words["continued"].format(k=piece.part[0], n=piece.part[1])
+        path = [fit(" ".join(self.texts[n].split()), 120, LABEL, False, self.measure)
+                for n in piece.path]  # fmt: skip
         back = f" ← {self.words['page_ref']}" if piece.via else ""
-        text = fit(" › ".join(path), room - 40 if back else room, LABEL, False, self.measure)
+        room -= 40 if back else 0
+        head_w = self.measure.width(head, LABEL, False)
+        rest = fit(" › ".join(["", *path]), max(room - head_w, 0.0), LABEL, False,
+                   self.measure) if path else ""  # fmt: skip
+        text = head + (rest if rest != "…" else "")
         canvas = self.canv
         used = draw_runs(canvas, text, x, y, LABEL, False, self.measure, self.missing, FAINT)
         if piece.via:
@@ -561,6 +681,6 @@ class MapPage(Flowable):
             x, y = canvas.absolutePosition(
                 left + (box.x + box.w) * scale + 4, top - (box.y + box.h / 2) * scale - LABEL / 3
             )
-            first = self.plan.first_piece[node]
-            canvas.later(_late_text(f"→ {self.words['page_ref']}", x, y, first, True, BADGE,
+            canvas.later(_late_text(f"→ {self.words['page_ref']}", x, y, self.plan.refs(node),
+                                    True, BADGE,
                                     self.measure, self.missing))  # fmt: skip

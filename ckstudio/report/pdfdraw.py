@@ -26,7 +26,7 @@ from ckstudio import __version__
 from ckstudio.layout.drawing import Drawing, Group, Item, Path, Rect, Text
 from ckstudio.layout.fonts import UNKNOWN_WIDTH, TextMeasure, shared_measure
 from ckstudio.report.bidi import actual_text, direction, needs_visual, visual
-from ckstudio.report.fonts import font_name, mark_ahead
+from ckstudio.report.fonts import font_name, hidden_font, mark_ahead
 
 MAX_PAGE = 14_400.0  # points: the largest page PDF readers open (200 inches)
 
@@ -183,7 +183,7 @@ class PdfPainter:
         """
         if _color(text.color) is None:
             return
-        measure, doc = self.measure, self.canvas._doc
+        measure, _doc = self.measure, self.canvas._doc
         shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[text.anchor]
         ops, boxes = ["BT"], []
         current, base = None, None
@@ -192,38 +192,70 @@ class PdfPainter:
             if turned:  # right-to-left text: shaped, in visual order (`bidi`)
                 base = base or direction(" ".join(text.lines))  # the text's direction
                 line = visual(line, *font_finder(measure, text.bold), base)
-            x = text.x - shift * measure.width(line, text.size, text.bold) if shift else text.x
+            x = (
+                text.x - shift * measure.width(unseen(line), text.size, text.bold)
+                if shift
+                else text.x
+            )
             baseline = text.y + index * text.line_height
             runs = measure.runs(line, text.bold)
             if turned:
                 runs = marks_with_letters(runs, font_finder(measure, text.bold)[0])
             for number, (font, piece) in enumerate(runs, 1):
+                drawn = unseen(piece)  # format characters: not drawn
                 if font is None:
-                    boxes.append((piece, x, baseline))
-                else:
+                    if drawn:
+                        boxes.append((drawn, x, baseline))
+                        current = self._hidden(ops, drawn, x, baseline, text, current)
+                elif drawn:
                     ops.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm")
-                    codes = self._codes.get((font, text.bold))
-                    if codes is None:
-                        codes = _codes(font_name(measure, font, text.bold), doc)
-                        self._codes[font, text.bold] = codes
                     letters = actual_text(piece) if turned else None  # shaped: its letters
+                    if letters is None and drawn != piece:  # the format characters too
+                        letters = "<FEFF" + piece.encode("utf-16-be", "surrogatepass").hex() + ">"
                     if letters:
                         ops.append(f"/Span <</ActualText {letters}>> BDC")
-                    for name, chunk in codes.chunks(piece):
-                        if name != current:
-                            ops.append(f"{name} {text.size:.2f} Tf")
-                            current = name
-                        ops.append(f"({chunk}) Tj")
+                    current = self._glyphs(ops, font, drawn, text, current)
                     if letters:
                         ops.append("EMC")
                 if number < len(runs):  # the next run starts where this one ends
-                    x += measure.width(piece, text.size, text.bold)
+                    x += measure.width(drawn, text.size, text.bold)
         ops.append("ET")
         self._fill(text.color)
         if len(ops) > 2:
             self._ops.append(" ".join(ops))
         for piece, x, baseline in boxes:
             self._substitutes(piece, x, baseline, text)
+
+    def _glyphs(self, ops: list[str], font: int, piece: str, text: Text,
+                current: str | None) -> str | None:  # fmt: skip
+        """The operators showing `piece` in font `font` of the chain (-1: the hidden
+        font); returns the subset font set last."""
+        codes = self._codes.get((font, text.bold))
+        if codes is None:
+            name = (hidden_font(self.measure) if font < 0
+                    else font_name(self.measure, font, text.bold))  # fmt: skip
+            codes = _codes(name, self.canvas._doc)
+            self._codes[font, text.bold] = codes
+        for name, chunk in codes.chunks(piece):
+            if name != current:
+                ops.append(f"{name} {text.size:.2f} Tf")
+                current = name
+            ops.append(f"({chunk}) Tj")
+        return current
+
+    def _hidden(self, ops: list[str], piece: str, x: float, baseline: float, text: Text,
+                current: str | None) -> str | None:  # fmt: skip
+        """Characters no font draws, written as invisible text (render mode 3) where
+        their boxes are, in `fonts.hidden_font`: its .notdef glyph, but a code of their
+        own that the subset's ToUnicode map names, so that copying or extracting the
+        text (pypdf, pdftotext) still finds the character."""
+        advance = UNKNOWN_WIDTH * text.size / 1000.0
+        ops.append("3 Tr")
+        for position, char in enumerate(piece):
+            ops.append(f"1 0 0 -1 {x + position * advance:.2f} {baseline:.2f} Tm")
+            current = self._glyphs(ops, -1, char, text, current)
+        ops.append("0 Tr")
+        return current
 
     def _substitutes(self, piece: str, x: float, baseline: float, text: Text) -> None:
         """A small outlined box for each character no font draws, as wide as measured."""
@@ -331,6 +363,27 @@ def font_finder(measure: TextMeasure, bold: bool):
         return index is not None and mark_ahead(measure, index, bold, mark)
 
     return font_of, ahead
+
+
+# Invisible format characters (Unicode category Cf: the bidi marks and embeddings,
+# ZWJ, ZWNJ, the byte order mark, the soft hyphen...): never drawn (a font's glyph
+# for them is a dotted box, and some have none), as the editor shows them. The
+# prepended concatenation marks (Arabic number sign, end of ayah...) are Cf but
+# visible: drawn.
+VISIBLE_CF = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+                       "\U000110bd\U000110cd")  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _unseen_slow(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) != "Cf" or c in VISIBLE_CF)
+
+
+def unseen(text: str) -> str:
+    """`text` less its invisible format characters (Cf), which are not drawn."""
+    if text.isascii():
+        return text
+    return _unseen_slow(text)
 
 
 _PAINT = {(True, True): "B", (True, False): "S", (False, True): "f", (False, False): "n"}

@@ -7,7 +7,8 @@ never parse markup at all): normalised to NFC, escaped, then cut into runs of th
 font of the layout's chain that draws each character (Vera first, then the
 system's fonts), so French always prints and other scripts print wherever the
 system has a font for them. A character no font has becomes a visible "?" in
-orange and is reported, never dropped.
+orange and is reported, never dropped; an invisible format character (an RLM,
+a ZWJ, a soft hyphen: `pdfdraw.unseen`) is not drawn at all.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from xml.sax.saxutils import escape
 from ckstudio.layout.fonts import TextMeasure, display_text
 from ckstudio.report.bidi import needs_visual, visual
 from ckstudio.report.fonts import font_name
-from ckstudio.report.pdfdraw import Missing, font_finder, marks_with_letters
+from ckstudio.report.pdfdraw import Missing, font_finder, marks_with_letters, unseen
 
 SUBSTITUTE = '<font color="#D55E00">?</font>'
 
@@ -35,9 +36,9 @@ def _line(line: str, measure: TextMeasure, missing: Missing, bold: bool) -> str:
     parts = []
     line = _printable(line)
     if not needs_visual(line):
-        runs = measure.runs(line, bold)
-    else:
-        line = visual(line, *font_finder(measure, bold))
+        runs = measure.runs(unseen(line), bold)
+    else:  # the format characters (an RLM...) count for the order, then go
+        line = unseen(visual(line, *font_finder(measure, bold)))
         runs = marks_with_letters(measure.runs(line, bold), font_finder(measure, bold)[0])
     for index, piece in runs:
         if index is None:

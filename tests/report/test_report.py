@@ -19,7 +19,7 @@ from ckstudio.layout.fonts import shared_measure
 from ckstudio.model import Document, edits
 from ckstudio.model.templates import new_session
 from ckstudio.report.builder import report_pdf
-from ckstudio.report.mapflow import MIN_TEXT, plan_map, smallest_text
+from ckstudio.report.mapflow import CAPTION_ROW, MIN_TEXT, TITLE_ROW, plan_map, smallest_text
 from ckstudio.storage import load_session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,8 +99,12 @@ def test_user_markup_is_printed_not_obeyed():
 
 
 def sections_of(reader: PdfReader) -> list:
-    """The outline's top level: one entry per section (the map's pages are nested)."""
-    return [entry for entry in reader.outline if not isinstance(entry, list)]
+    """The outline's top level: one entry per section (the map's pages are nested),
+    after the cover's and the contents' entries."""
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    assert [entry.title for entry in top[:2]] in (["Couverture", "Sommaire"],
+                                                  ["Cover", "Contents"])  # fmt: skip
+    return top[2:]
 
 
 def test_a_big_map_is_cut_into_pieces_that_fit_a_page_and_hold_every_node():
@@ -112,7 +116,8 @@ def test_a_big_map_is_cut_into_pieces_that_fit_a_page_and_hold_every_node():
     pieces = [piece for branch in plan.branches for piece in branch.pieces]
     drawn: dict[str, int] = {}
     for piece in pieces:
-        assert piece.width * scale <= 700 and piece.height * scale <= 460 - 22 - 13
+        assert piece.width * scale <= 700
+        assert piece.height * scale <= 460 - TITLE_ROW - CAPTION_ROW
         for node in piece.boxes:
             # a frontier node is drawn again as a root; a parent over each run of its family
             if node not in piece.frontier and not (piece.part and node == piece.root):
@@ -288,7 +293,7 @@ def test_a_session_of_2000_concepts_makes_a_legible_multi_page_map(tmp_path):
     assert sizes and min(sizes) >= MIN_TEXT - 0.01
     # the outline: the map's entry holds one entry per branch page at least
     outline = reader.outline
-    nested = outline[outline.index(sections_of(reader)[0]) + 1]
+    nested = next(entry for entry in outline if isinstance(entry, list))  # the map's pages
     assert isinstance(nested, list) and len(nested) >= total - overview - 1
     assert all(reader.get_destination_page_number(e) > overview for e in nested)
     assert len(data) < 10_000_000
