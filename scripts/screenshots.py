@@ -22,7 +22,9 @@ EXAMPLES = ROOT / "examples"
 
 def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ckstudio-shots-")
+    scratch = tempfile.mkdtemp(prefix="ckstudio-shots-")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(scratch, "config")
+    os.environ["XDG_DATA_HOME"] = os.path.join(scratch, "data")  # autosave copies, locks
     from ckstudio.gui.app import application
 
     application()
@@ -31,6 +33,7 @@ def main() -> None:
     shoot("editor-ecocirc-immeuble-r12.png", "ecocirc-immeuble-r12.ck.json", building)
     shoot("editor-typing.png", "ecocirc-groupe-scolaire.ck.json", typing)
     shoot("editor-dark.png", "ecocirc-immeuble-r12.ck.json", dark)
+    shoot("editor-workshop.png", "ecocirc-groupe-scolaire.ck.json", workshop)
 
 
 def shoot(name: str, example: str, arrange: Callable) -> None:
@@ -94,6 +97,19 @@ def typing(window) -> None:
 def dark(window) -> None:
     window.action("dark").setChecked(True)
     building(window)
+
+
+def workshop(window) -> None:
+    """In the room: one theme highlighted, someone speaking, a search under way."""
+    doc = window.workspace.doc
+    window.action("dark").setChecked(False)  # the shot before left the dark appearance on
+    window.record_docks.themes.set_highlight(doc.themes[0].id, True)
+    window.workspace.speaker.set(doc.participants[1].id)
+    window.map_area.find_bar.open_bar()
+    window.map_area.find_bar.field.setText("ecole")
+    window.map_area.find_bar.find_next()
+    window.canvas.set_zoom(0.9)
+    window.canvas.centerOn(*_centre(window, window.workspace.selection.current))
 
 
 def _centre(window, ref: str) -> tuple[float, float]:
