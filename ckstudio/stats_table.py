@@ -49,7 +49,29 @@ def format_stats(metrics: dict[str, Any]) -> str:
             for r in metrics["retained"]
         ],
     )
+    lines += _rounds(metrics["rounds"])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _rounds(rounds: list[dict[str, Any]]) -> list[str]:
+    """Each round on a line (kind, times, duration, how many took part, on how many
+    concepts), its result under it."""
+    lines = [f"Rounds: {len(rounds)}"]
+    for measured in rounds:
+        ended = measured["ended"] or "running"
+        minutes = measured["duration_minutes"]
+        lasted = "" if minutes is None else f", {minutes} min"
+        lines.append(
+            f"  - {measured['id']} {measured['kind']}: {measured['started']} to {ended}{lasted}, "
+            f"{len(measured['participants'])} participants, {len(measured['concepts'])} concepts"
+        )
+        if measured["kind"] == "voting":
+            hidden = ", results hidden" if measured["hidden"] else ""
+            lines.append(f"      {measured['budget']} dots each{hidden}")
+            lines += [f"      {r['dots']:>3}  {r['text']}" for r in measured["ranking"]]
+        else:
+            lines += [f"      {t['tags']:>3}  {t['name']}" for t in measured["themes"]]
+    return [*lines, ""]
 
 
 def _texts(records: list[dict[str, Any]]) -> list[str]:

@@ -3,7 +3,16 @@
 from ckstudio.model.document import Document, InvalidSessionError
 from ckstudio.model.events import Change, Event
 from ckstudio.model.problems import OperationError, Problem
-from ckstudio.model.session import Concept, KnowledgeItem, Link, Meta, Participant, Session, Theme
+from ckstudio.model.session import (
+    Concept,
+    KnowledgeItem,
+    Link,
+    Meta,
+    Participant,
+    Round,
+    Session,
+    Theme,
+)
 
 __all__ = [
     "Change",
@@ -17,6 +26,7 @@ __all__ = [
     "OperationError",
     "Participant",
     "Problem",
+    "Round",
     "Session",
     "Theme",
 ]

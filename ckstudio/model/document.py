@@ -11,7 +11,7 @@ the operations do, before they change anything.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, KeysView
 from typing import Literal, Protocol
 
 from ckstudio.model.events import Change, Event
@@ -25,12 +25,14 @@ from ckstudio.model.session import (
     Meta,
     Node,
     Participant,
+    Round,
     Session,
     Theme,
 )
 
 Space = Literal["c", "k"]
-Section = Literal["themes", "participants"]
+Section = Literal["themes", "participants", "rounds"]
+Record = Theme | Participant | Round
 Listener = Callable[[Event], None]
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ _RECORD_EVENTS = {
         Change.PARTICIPANT_REMOVED,
         Change.PARTICIPANT_CHANGED,
     ),
+    "rounds": (Change.ROUND_ADDED, Change.ROUND_REMOVED, Change.ROUND_CHANGED),
 }
 
 
@@ -70,6 +73,7 @@ class Document:
         self._records: dict[Section, list] = {
             "themes": list(session.themes),
             "participants": list(session.participants),
+            "rounds": list(session.rounds),
         }
         self._nodes: dict[Space, dict[str, Node]] = {"c": {}, "k": {}}
         self._children: dict[Space, dict[str | None, list[str]]] = {"c": {}, "k": {}}
@@ -135,6 +139,11 @@ class Document:
         return tuple(self._records["participants"])
 
     @property
+    def rounds(self) -> tuple[Round, ...]:
+        """The tagging and voting rounds, oldest first."""
+        return tuple(self._records["rounds"])
+
+    @property
     def links(self) -> tuple[Link, ...]:
         return tuple(self._link_by_id[i] for i in self._link_order)
 
@@ -167,6 +176,7 @@ class Document:
             concepts=[self._nodes["c"][i] for i in self.walk("c")],
             knowledge=[self._nodes["k"][i] for i in self.walk("k")],
             links=list(self.links),
+            rounds=list(self._records["rounds"]),
         )
 
     # -- reading: records ----------------------------------------------------------------
@@ -183,6 +193,10 @@ class Document:
 
     def has_node(self, space: Space, id_: str) -> bool:
         return id_ in self._nodes[space]
+
+    def node_ids(self, space: Space) -> KeysView[str]:
+        """The ids of the space's nodes, as a live read-only view (in any order)."""
+        return self._nodes[space].keys()
 
     def children(self, space: Space, parent: str | None) -> tuple[str, ...]:
         """Ids of the children of `parent` in sibling order (None: the roots)."""
@@ -228,10 +242,10 @@ class Document:
             None,
         )
 
-    def records(self, section: Section) -> tuple[Theme, ...] | tuple[Participant, ...]:
+    def records(self, section: Section) -> tuple[Record, ...]:
         return tuple(self._records[section])
 
-    def record(self, section: Section, id_: str) -> Theme | Participant:
+    def record(self, section: Section, id_: str) -> Record:
         return next(r for r in self._records[section] if r.id == id_)
 
     def record_ids(self, section: Section) -> set[str]:
@@ -239,6 +253,13 @@ class Document:
 
     def participant(self, id_: str) -> Participant:
         return self.record("participants", id_)
+
+    def round(self, id_: str) -> Round:
+        """The round with this id; KeyError if none."""
+        for round_ in self._records["rounds"]:
+            if round_.id == id_:
+                return round_
+        raise KeyError(id_)
 
     # -- elementary changes, used by operations only -------------------------------------
 
@@ -315,7 +336,7 @@ class Document:
         self._link_by_id[link.id] = link
         self._emit(Change.LINK_CHANGED, link.id, field=field)
 
-    def _insert_record(self, section: Section, record: Theme | Participant, index: int) -> None:
+    def _insert_record(self, section: Section, record: Record, index: int) -> None:
         self._records[section].insert(index, record)
         self._ids.add(record.id)
         self._emit(_RECORD_EVENTS[section][0], record.id)
@@ -328,7 +349,7 @@ class Document:
         self._emit(_RECORD_EVENTS[section][1], id_)
         return index
 
-    def _replace_record(self, section: Section, record: Theme | Participant, field: str) -> None:
+    def _replace_record(self, section: Section, record: Record, field: str) -> None:
         records = self._records[section]
         index = next(i for i, r in enumerate(records) if r.id == record.id)
         if records[index] == record:

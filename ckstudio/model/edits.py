@@ -18,10 +18,19 @@ from ckstudio.model.operations import (
     RemoveLink,
     RemoveNode,
     RemoveRecord,
+    SetRecordField,
     references_to,
+    round_references_to,
 )
 
-ID_PREFIXES = {"c": "c", "k": "k", "themes": "t", "participants": "p", "links": "l"}
+ID_PREFIXES = {
+    "c": "c",
+    "k": "k",
+    "themes": "t",
+    "participants": "p",
+    "links": "l",
+    "rounds": "r",
+}
 
 
 def add_node(
@@ -48,10 +57,12 @@ def add_knowledge(doc: Document, parent: str | None, text: str = "", **fields: A
 
 
 def remove_subtree(doc: Document, space: Space, top: str) -> Compound:
-    """Remove a node with its descendants and every link that touches them."""
+    """Remove a node with its descendants, every link that touches them and,
+    for concepts, their places in the rounds."""
     subtree = list(doc.walk(space, top))
     links = {link.id: None for node in subtree for link in doc.links_of(node)}
-    steps: list[Operation] = [RemoveLink(link_id) for link_id in links]
+    steps: list[Operation] = round_references_to(doc, set(subtree)) if space == "c" else []
+    steps += [RemoveLink(link_id) for link_id in links]
     steps += [RemoveNode(space, node) for node in reversed(subtree)]
     return Compound(tuple(steps), "remove")
 
@@ -99,3 +110,30 @@ def remove_participant(doc: Document, participant: str) -> Compound:
     """
     steps = (*references_to(doc, participant), RemoveRecord("participants", participant))
     return Compound(steps, "remove participant")
+
+
+def start_round(
+    doc: Document,
+    kind: str,
+    concepts: list[str],
+    participants: list[str],
+    started: str,
+    budget: int = 3,
+    hidden: bool = False,
+) -> AddRecord:
+    """A new running tagging or voting round (`started`: ISO 8601 date and time)."""
+    round_ = {
+        "id": doc.new_id(ID_PREFIXES["rounds"]),
+        "kind": kind,
+        "started": started,
+        "participants": list(participants),
+        "concepts": list(concepts),
+        "budget": budget,
+        "hidden": hidden,
+    }
+    return AddRecord("rounds", round_)
+
+
+def end_round(doc: Document, round_id: str, ended: str) -> SetRecordField:
+    """Close a round at `ended` (ISO 8601); undo opens it again."""
+    return SetRecordField("rounds", round_id, "ended", ended)

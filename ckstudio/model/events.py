@@ -26,6 +26,9 @@ class Change(StrEnum):
     PARTICIPANT_ADDED = "participant_added"
     PARTICIPANT_REMOVED = "participant_removed"
     PARTICIPANT_CHANGED = "participant_changed"
+    ROUND_ADDED = "round_added"
+    ROUND_REMOVED = "round_removed"
+    ROUND_CHANGED = "round_changed"
     META_CHANGED = "meta_changed"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Container, Mapping
 
 from ckstudio.model import limits
 from ckstudio.model.problems import Problem, pointer
-from ckstudio.model.session import Concept, KnowledgeItem, Session
+from ckstudio.model.session import Concept, KnowledgeItem, Round, Session
 
 MAX_PROBLEMS = 100
 
@@ -44,6 +44,27 @@ def knowledge_reference_problems(item: KnowledgeItem, participants: Container[st
     return _missing_participant(item.holder, "holder", participants)
 
 
+def round_reference_problems(
+    round_: Round, concepts: Container[str], participants: Container[str]
+) -> list[str]:
+    """The concepts and participants a round names that do not exist, or names twice."""
+    found = [
+        f"the round names the participant '{pid}', who does not exist"
+        for pid in round_.participants
+        if pid not in participants
+    ]
+    found += [
+        f"the round names the concept '{cid}', which does not exist"
+        for cid in round_.concepts
+        if cid not in concepts
+    ]
+    if len(set(round_.participants)) < len(round_.participants):
+        found.append("the round names one participant twice")
+    if len(set(round_.concepts)) < len(round_.concepts):
+        found.append("the round names one concept twice")
+    return found
+
+
 def _missing_participant(pid: str | None, role: str, participants: Container[str]) -> list[str]:
     if pid is None or pid in participants:
         return []
@@ -57,10 +78,11 @@ def session_problems(session: Session) -> list[Problem]:
     problems += _tree_problems(session.knowledge, "knowledge", single_root=False)
     problems += _reference_problems(session)
     problems += _link_problems(session)
+    problems += _round_problems(session)
     return problems[:MAX_PROBLEMS]
 
 
-SECTIONS = ("themes", "participants", "concepts", "knowledge", "links")
+SECTIONS = ("themes", "participants", "concepts", "knowledge", "links", "rounds")
 
 
 def _id_problems(session: Session) -> list[Problem]:
@@ -201,3 +223,15 @@ def _link_problems(session: Session) -> list[Problem]:
             problems.append(Problem(pointer("links", index), message))
         seen.add(key)
     return problems
+
+
+def _round_problems(session: Session) -> list[Problem]:
+    if not session.rounds:
+        return []
+    concepts = {concept.id for concept in session.concepts}
+    participants = {participant.id for participant in session.participants}
+    return [
+        Problem(pointer("rounds", index), message)
+        for index, round_ in enumerate(session.rounds)
+        for message in round_reference_problems(round_, concepts, participants)
+    ]

@@ -14,7 +14,16 @@ from typing import Any
 import networkx as nx
 
 from ckstudio.model.graphs import ck_graph, concept_tree, knowledge_forest
-from ckstudio.model.session import OUTCOMES, PARTITIONS, REACHES, STATUSES, Concept, Session
+from ckstudio.model.rounds import round_duration, round_ranking, theme_counts_in_round
+from ckstudio.model.session import (
+    OUTCOMES,
+    PARTITIONS,
+    REACHES,
+    STATUSES,
+    Concept,
+    Round,
+    Session,
+)
 
 
 def compute_metrics(session: Session) -> dict[str, Any]:
@@ -35,6 +44,7 @@ def compute_metrics(session: Session) -> dict[str, Any]:
         "orphan_knowledge": [_ref(k) for k in items if links.degree(k.id) == 0],
         "votes_ranking": _ranking(ideas),
         "retained": _retained(session, ideas, links),
+        "rounds": [_round(session, round_) for round_ in session.rounds],
     }
 
 
@@ -56,6 +66,7 @@ def _counts(session: Session) -> dict[str, int]:
         "themes": len(session.themes),
         "participants": len(session.participants),
         "organisations": len(organisations),
+        "rounds": len(session.rounds),
     }
 
 
@@ -119,3 +130,36 @@ def _retained(session: Session, ideas: list[Concept], links: nx.MultiGraph) -> l
         unmet = [{**_ref(k), "status": k.status} for k in linked if k.status != "acquired"]
         retained.append({**_ref(concept), "unmet": unmet})
     return retained
+
+
+def _round(session: Session, round_: Round) -> dict[str, Any]:
+    """A round: when, how long (minutes; None while running), who, on what, and its
+    result: the dots of its concepts (voting; those with none left out) or the
+    tags per theme on them (tagging; every theme listed)."""
+    duration = round_duration(round_)
+    people = {p.id: p for p in session.participants}
+    concepts = {c.id: c for c in session.concepts}
+    measured: dict[str, Any] = {
+        "id": round_.id,
+        "kind": round_.kind,
+        "started": round_.started,
+        "ended": round_.ended,
+        "duration_minutes": None if duration is None else round(duration.total_seconds() / 60),
+        "participants": [{"id": pid, "name": people[pid].name} for pid in round_.participants],
+        "concepts": [_ref(concepts[cid]) for cid in round_.concepts],
+    }
+    if round_.kind == "voting":
+        measured["budget"] = round_.budget
+        measured["hidden"] = round_.hidden
+        measured["ranking"] = [
+            {**_ref(concepts[cid]), "dots": dots}
+            for cid, dots in round_ranking(session, round_.id)
+            if dots
+        ]
+    else:
+        names = {theme.id: theme.name for theme in session.themes}
+        measured["themes"] = [
+            {"id": tid, "name": names[tid], "tags": count}
+            for tid, count in theme_counts_in_round(session, round_.id).items()
+        ]
+    return measured

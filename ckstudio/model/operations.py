@@ -16,14 +16,33 @@ from pydantic import ValidationError
 
 from ckstudio.model import limits
 from ckstudio.model.document import Document, Operation, Section, Space
-from ckstudio.model.integrity import concept_reference_problems, knowledge_reference_problems
+from ckstudio.model.integrity import (
+    concept_reference_problems,
+    knowledge_reference_problems,
+    round_reference_problems,
+)
 from ckstudio.model.problems import OperationError
-from ckstudio.model.session import Concept, KnowledgeItem, Link, Meta, Node, Participant, Theme
+from ckstudio.model.session import (
+    Concept,
+    KnowledgeItem,
+    Link,
+    Meta,
+    Node,
+    Participant,
+    Round,
+    Theme,
+)
 
 NODE_TYPES: dict[Space, type[Concept] | type[KnowledgeItem]] = {"c": Concept, "k": KnowledgeItem}
-RECORD_TYPES: dict[Section, type[Theme] | type[Participant]] = {
+RECORD_TYPES: dict[Section, type[Theme] | type[Participant] | type[Round]] = {
     "themes": Theme,
     "participants": Participant,
+    "rounds": Round,
+}
+RECORD_LIMITS: dict[Section, int] = {
+    "themes": limits.MAX_THEMES,
+    "participants": limits.MAX_PARTICIPANTS,
+    "rounds": limits.MAX_ROUNDS,
 }
 EDITABLE_NODE_FIELDS: dict[Space, frozenset[str]] = {
     "c": frozenset({"text", "partition", "reach", "outcome", "notes", "author"}),
@@ -32,6 +51,7 @@ EDITABLE_NODE_FIELDS: dict[Space, frozenset[str]] = {
 EDITABLE_RECORD_FIELDS: dict[Section, frozenset[str]] = {
     "themes": frozenset({"name", "color"}),
     "participants": frozenset({"name", "organisation", "role"}),
+    "rounds": frozenset({"ended", "participants", "concepts", "budget", "hidden"}),
 }
 EDITABLE_LINK_FIELDS = frozenset({"kind", "note"})
 EDITABLE_META_FIELDS = frozenset(Meta.model_fields)
@@ -80,8 +100,12 @@ def _require_node(doc: Document, space: object, id_: object) -> None:
     _require(isinstance(id_, str) and doc.has_node(space, id_), f"{id_!r} is not a {kind}")
 
 
+def _require_section(section: object) -> None:
+    _require(section in RECORD_TYPES, f"{section!r} is not 'themes', 'participants' or 'rounds'")
+
+
 def _require_record(doc: Document, section: object, id_: object) -> None:
-    _require(section in RECORD_TYPES, f"{section!r} is not 'themes' or 'participants'")
+    _require_section(section)
     _require(isinstance(id_, str) and id_ in doc.record_ids(section), f"{id_!r} does not exist")
 
 
@@ -111,6 +135,13 @@ def _check_node_references(doc: Document, space: Space, node: Node) -> None:
     else:
         problems = knowledge_reference_problems(node, participants)
     _require(not problems, problems[0] if problems else "")
+
+
+def _check_record_references(doc: Document, record: Theme | Participant | Round) -> None:
+    if isinstance(record, Round):
+        participants = doc.record_ids("participants")
+        problems = round_reference_problems(record, doc.node_ids("c"), participants)
+        _require(not problems, problems[0] if problems else "")
 
 
 def _check_parent(doc: Document, space: Space, parent: str | None) -> None:
@@ -155,6 +186,10 @@ class RemoveNode:
         _require(not (self.space == "c" and self.id == doc.root), "C0 cannot be removed")
         _require(not doc.children(self.space, self.id), f"'{self.id}' still has children")
         _require(not doc.links_of(self.id), f"'{self.id}' still has links")
+        _require(
+            self.space == "k" or not any(self.id in r.concepts for r in doc.rounds),
+            f"'{self.id}' is still in a round",
+        )
         data = doc.node(self.space, self.id).model_dump()
         position = doc._delete_node(self.space, self.id)
         return AddNode(self.space, data, position)
@@ -341,30 +376,29 @@ class SetLinkField:
 
 @dataclass(frozen=True, slots=True)
 class AddRecord:
-    """Add a theme or a participant at `index` (None: last)."""
+    """Add a theme, a participant or a round at `index` (None: last)."""
 
     section: Section
     record: dict[str, Any]
     index: int | None = None
 
     def apply(self, doc: Document) -> Operation:
-        _require(
-            self.section in RECORD_TYPES, f"{self.section!r} is not 'themes' or 'participants'"
-        )
+        _require_section(self.section)
         record = _build(RECORD_TYPES[self.section], self.record)
         _require(not doc.has_id(record.id), f"the id '{record.id}' is already used")
         count = len(doc.records(self.section))
-        most = limits.MAX_THEMES if self.section == "themes" else limits.MAX_PARTICIPANTS
+        most = RECORD_LIMITS[self.section]
         _require(count < most, f"a session holds at most {most} {self.section}")
         index = count if self.index is None else self.index
         _require_index(index, count, "index")
+        _check_record_references(doc, record)
         doc._insert_record(self.section, record, index)
         return RemoveRecord(self.section, record.id)
 
 
 @dataclass(frozen=True, slots=True)
 class RemoveRecord:
-    """Remove a theme or participant nothing refers to (see edits for the cascade)."""
+    """Remove a theme, participant or round nothing refers to (see edits for the cascade)."""
 
     section: Section
     id: str
@@ -390,6 +424,7 @@ class SetRecordField:
         _require_field(self.field, EDITABLE_RECORD_FIELDS[self.section], self.section)
         old = doc.record(self.section, self.id)
         record = _build(RECORD_TYPES[self.section], {**old.model_dump(), self.field: self.value})
+        _check_record_references(doc, record)
         doc._replace_record(self.section, record, self.field)
         return SetRecordField(self.section, self.id, self.field, getattr(old, self.field))
 
@@ -435,7 +470,8 @@ class Compound:
 
 
 def references_to(doc: Document, id_: str) -> list[Operation]:
-    """The operations that would remove every reference to a theme or participant."""
+    """The operations that would remove every reference to a theme or participant
+    (or, for the rounds alone, a concept: see `round_references_to`)."""
     undo: list[Operation] = []
     for concept_id in doc.walk("c"):
         concept = doc.concept(concept_id)
@@ -455,4 +491,18 @@ def references_to(doc: Document, id_: str) -> list[Operation]:
     if id_ in doc.meta.facilitators:
         kept = [pid for pid in doc.meta.facilitators if pid != id_]
         undo.append(SetMeta("facilitators", kept))
+    for round_ in doc.rounds:
+        if id_ in round_.participants:
+            kept = [pid for pid in round_.participants if pid != id_]
+            undo.append(SetRecordField("rounds", round_.id, "participants", kept))
+    return undo + round_references_to(doc, {id_})
+
+
+def round_references_to(doc: Document, concepts: set[str]) -> list[Operation]:
+    """The operations that take these concepts out of every round that names them."""
+    undo: list[Operation] = []
+    for round_ in doc.rounds:
+        kept = [cid for cid in round_.concepts if cid not in concepts]
+        if len(kept) < len(round_.concepts):
+            undo.append(SetRecordField("rounds", round_.id, "concepts", kept))
     return undo

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from ckstudio.model import limits
 
 FORMAT_NAME = "ckstudio.session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Partition = Literal["restrictive", "expansive"]
 Reach = Literal["unassessed", "known", "reachable", "breakthrough"]
@@ -29,6 +29,7 @@ Outcome = Literal["open", "retained", "suspended", "dropped"]
 Status = Literal["acquired", "acquiring", "missing"]
 LinkKind = Literal["c_to_k", "k_to_c"]
 Role = Literal["facilitator", "company", "public_body", "research", "other"]
+RoundKind = Literal["tagging", "voting"]
 
 PARTITIONS: tuple[str, ...] = Partition.__args__
 REACHES: tuple[str, ...] = Reach.__args__
@@ -36,6 +37,7 @@ OUTCOMES: tuple[str, ...] = Outcome.__args__
 STATUSES: tuple[str, ...] = Status.__args__
 LINK_KINDS: tuple[str, ...] = LinkKind.__args__
 ROLES: tuple[str, ...] = Role.__args__
+ROUND_KINDS: tuple[str, ...] = RoundKind.__args__
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=limits.MAX_ID, pattern=r"^\S+$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=limits.MAX_NAME)]
@@ -150,6 +152,23 @@ class Link(Record):
     note: Notes = ""
 
 
+class Round(Record):
+    """A tagging or dot-voting round: who took part, on which concepts, when.
+
+    The tags and votes themselves stay on the concepts (Concept.tags and
+    Concept.votes); a round says which of them its results count.
+    """
+
+    id: Id
+    kind: RoundKind
+    started: IsoDateTime = Field(min_length=1)
+    ended: IsoDateTime = ""  # "" while the round is running
+    participants: list[Id] = Field(default_factory=list, max_length=limits.MAX_PARTICIPANTS)
+    concepts: list[Id] = Field(default_factory=list, max_length=limits.MAX_NODES)
+    budget: int = Field(default=3, ge=1, le=limits.MAX_ROUND_BUDGET)  # dots per participant
+    hidden: bool = False  # voting: results hidden until the facilitator reveals them
+
+
 class Session(Record):
     format: Literal["ckstudio.session"]
     version: int
@@ -161,6 +180,7 @@ class Session(Record):
     concepts: list[Concept] = Field(min_length=1, max_length=limits.MAX_NODES)
     knowledge: list[KnowledgeItem] = Field(default_factory=list, max_length=limits.MAX_NODES)
     links: list[Link] = Field(default_factory=list, max_length=limits.MAX_LINKS)
+    rounds: list[Round] = Field(default_factory=list, max_length=limits.MAX_ROUNDS)
 
 
 Node = Concept | KnowledgeItem

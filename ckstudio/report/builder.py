@@ -59,8 +59,8 @@ from ckstudio.report.text import markup
 from ckstudio.storage import encode
 from ckstudio.storage.pdfarchive import SESSION_ATTACHMENT, SESSION_DESCRIPTION, SESSION_MIME
 
-SECTIONS = ("map", "themes", "reach", "knowledge", "links", "decisions", "votes", "people",
-            "metrics", "appendix")  # fmt: skip
+SECTIONS = ("map", "themes", "reach", "knowledge", "links", "decisions", "votes", "rounds",
+            "people", "metrics", "appendix")  # fmt: skip
 MARGIN = 18 * mm
 INK = colors.HexColor("#1A1A1A")
 FURNITURE = "#5F5F5F"  # the running header and footer
@@ -87,7 +87,9 @@ class Report:
         self.language = language or session.meta.language
         self.words = report_labels(self.language)
         self.map_words = labels_for(self.language)
-        self.sections = [s for s in SECTIONS if s in sections]
+        # the rounds' section only for a session that has rounds
+        self.sections = [s for s in SECTIONS if s in sections
+                         and (s != "rounds" or session.rounds)]  # fmt: skip
         self.measure = measure or shared_measure()
         self.missing = Missing()
         self.made = made or datetime.date.today()
@@ -399,6 +401,45 @@ class Report:
         header = (self.words["concept"], self.words["dots"])
         return [self.heading_for("votes"), self.table(header, rows, [140 * mm, 25 * mm])]
 
+    def section_rounds(self) -> list:
+        """Each round in order: its kind, start and end, duration, participants and
+        concepts, then its result: the ranking with its dots (voting, and whether the
+        results were hidden while it ran) or the tags per theme (tagging)."""
+        words = self.words
+        story: list = [self.heading_for("rounds")]
+        for number, measured in enumerate(self.metrics["rounds"], 1):
+            kind = words[f"round_{measured['kind']}"]
+            story.append(self.ours(words["round_title"].format(n=number, kind=kind),
+                                   self.subheading))  # fmt: skip
+            minutes = measured["duration_minutes"]
+            people = ", ".join(p["name"] for p in measured["participants"]) or words["none"]
+            concepts = "; ".join(c["text"] for c in measured["concepts"]) or words["none"]
+            details = [
+                (words["round_when"], _span(measured["started"], measured["ended"], words)),
+                (words["round_duration"],
+                 "–" if minutes is None else words["round_minutes"].format(n=minutes)),
+                (words["round_people"], people),
+                (words["round_concepts"].format(n=len(measured["concepts"])), concepts),
+            ]  # fmt: skip
+            if measured["kind"] == "voting":
+                hidden = words["round_hidden_yes" if measured["hidden"] else "round_hidden_no"]
+                details += [(words["round_budget"], str(measured["budget"])),
+                            (words["round_hidden"], hidden)]  # fmt: skip
+            rows = [Row((f"{label}{words['colon']}", value)) for label, value in details]
+            story.append(Grid([45 * mm, FRAME_W - 45 * mm], rows, self.measure, self.missing,
+                              FRAME_H, pad=0.0))  # fmt: skip
+            story.append(Spacer(1, 4))
+            if measured["kind"] == "voting":
+                ranking = [(r["text"], _dots(r["dots"])) for r in measured["ranking"]]
+                header = (words["concept"], words["dots"])
+                story.append(self.table(header, ranking, [120 * mm, 50 * mm]) if ranking
+                             else self.ours(words["round_no_dots"]))  # fmt: skip
+            else:
+                counts = [(t["name"], str(t["tags"])) for t in measured["themes"]]
+                story.append(self.table((words["theme"], words["tags"]), counts,
+                                        [95 * mm, 30 * mm]))  # fmt: skip
+        return story
+
     def role_of(self, person) -> str:
         """A participant's role; one named among the session's facilitators facilitates."""
         return "facilitator" if person.id in self.session.meta.facilitators else person.role
@@ -441,7 +482,8 @@ class Report:
                 (words["m_knowledge"], counts["knowledge"]),
                 (map_words["links"], counts["links"]), (words["m_themes"], counts["themes"]),
                 (words["participants"], counts["participants"]),
-                (words["organisations"].capitalize(), counts["organisations"])]),
+                (words["organisations"].capitalize(), counts["organisations"]),
+                (words["m_rounds"], counts["rounds"])]),
             ("g_tree", [(words["m_depth"], tree["depth"]), (words["m_breadth"], tree["breadth"]),
                         (words["m_leaves"], tree["leaves"])]),
             ("g_partitions", [
@@ -665,6 +707,20 @@ def _tree(nodes, letter: str, root_code: str | None = None):
             kid_code = f"{prefix}{number}"
             stack.append((kids[number - 1], kid_code, depth + 1, f"{kid_code}."))
     return out
+
+
+def _span(started: str, ended: str, words: dict[str, str]) -> str:
+    """ "2020-05-06 10:40 – 10:55": the end's date only when it is another day."""
+    start = started.replace("T", " ")[:16]
+    if not ended:
+        return f"{start} – {words['round_running']}"
+    end = ended.replace("T", " ")[:16]
+    return f"{start} – {end[11:] if end[:10] == start[:10] else end}"
+
+
+def _dots(count: int) -> str:
+    """A count of dots drawn as dots (up to 20, then the figure alone says it)."""
+    return f"{'●' * min(count, 20)} {count}"
 
 
 def _tagged(concept, theme: str | None) -> bool:

@@ -27,6 +27,7 @@ from ckstudio.model.session import (
     KnowledgeItem,
     Link,
     Participant,
+    Round,
     Session,
     Theme,
 )
@@ -176,6 +177,7 @@ def _keys_kept(session: Session) -> int:
     records: list[Any] = [session, session.meta, *session.themes, *session.participants]
     records += session.knowledge
     records += session.links
+    records += session.rounds
     for concept in session.concepts:
         records.append(concept)
         records += concept.tags
@@ -235,6 +237,7 @@ RECORD_MODELS = {
     "concepts": Concept,
     "knowledge": KnowledgeItem,
     "links": Link,
+    "rounds": Round,
 }
 
 

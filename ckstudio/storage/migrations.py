@@ -1,9 +1,10 @@
 """Bring a session written by an older CK Studio up to the current format version.
 
 Each step takes the parsed JSON of version N and returns that of version N+1;
-it never touches the file. Version 1 is the first, so the chain is empty
-today; the next format change adds `MIGRATIONS[1]` and a fixture
-`tests/data/versions/v2.ck.json`.
+it never touches the file. Every version has a fixture in tests/data/versions/
+that must keep loading.
+
+- 1 -> 2: sessions gain the `rounds` section (tagging and voting rounds), empty.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from ckstudio.model.session import FORMAT_VERSION
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 FIRST_VERSION = 1
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_rounds(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no rounds: give the session an empty list of them (rounds
+    written into a v1 file by hand are kept, not dropped)."""
+    return {"rounds": [], **data}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_rounds}
 
 
 def migrate(

@@ -13,9 +13,9 @@ The huge cases (a 50 MB string, 100,000 levels of nesting, a 100,000-digit
 number, a file over the 50 MiB limit) are not stored in the repository: the
 tests generate them in a temporary folder.
 
-The version fixture `versions/v1.ck.json` is written with `encode()` only while
-the program's format version is 1: once version 2 exists, v1 is an archive and
-must stay as it is.
+Each version fixture `versions/vN.ck.json` is written with `encode()` only while
+the program's format version is N: once version N+1 exists, vN is an archive
+and must stay as it is (v1 is one already).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def base() -> Data:
     """A small valid session using references of every kind."""
     return {
         "format": "ckstudio.session",
-        "version": 1,
+        "version": 2,
         "meta": {
             "title": "Un groupe scolaire circulaire",
             "date": "2020-05-06",
@@ -73,6 +73,15 @@ def base() -> Data:
             },
         ],
         "links": [{"id": "l1", "concept": "c1", "knowledge": "k2", "kind": "c_to_k"}],
+        "rounds": [
+            {
+                "id": "r1",
+                "kind": "voting",
+                "started": "2020-05-06T10:30:00+02:00",
+                "participants": ["p1", "p2"],
+                "concepts": ["c1"],
+            }
+        ],
     }
 
 
@@ -121,6 +130,10 @@ def c1(data: Data) -> Data:
 
 def k2(data: Data) -> Data:
     return data["knowledge"][1]
+
+
+def r1(data: Data) -> Data:
+    return data["rounds"][0]
 
 
 # --- Not a JSON document at all ------------------------------------------------
@@ -243,7 +256,7 @@ single("wrong-format.ck.json", "/format", "not a ck studio session",
        lambda d: d.update(format="ckstudio.sesion"))  # fmt: skip
 single("missing-format.ck.json", "/format", "not a ck studio session",
        lambda d: d.pop("format"))  # fmt: skip
-single("newer-version.ck.json", "/version", "newer", lambda d: d.update(version=2))
+single("newer-version.ck.json", "/version", "newer", lambda d: d.update(version=3))
 single("version-zero.ck.json", "/version", "not a format version", lambda d: d.update(version=0))
 single("version-negative.ck.json", "/version", "not a format version",
        lambda d: d.update(version=-1))  # fmt: skip
@@ -322,6 +335,18 @@ single("vote-count-too-big.ck.json", "/concepts/1/votes/0/count", "less than or 
        lambda d: c1(d)["votes"][0].update(count=1001))  # fmt: skip
 single("vote-count-as-string.ck.json", "/concepts/1/votes/0/count", "valid integer",
        lambda d: c1(d)["votes"][0].update(count="2"))  # fmt: skip
+single("bad-round-kind.ck.json", "/rounds/0/kind", "input should be 'tagging'",
+       lambda d: r1(d).update(kind="ranking"))  # fmt: skip
+single("round-without-start.ck.json", "/rounds/0", "required field 'started' is missing",
+       lambda d: r1(d).pop("started"))  # fmt: skip
+single("round-budget-zero.ck.json", "/rounds/0/budget", "greater than or equal to 1",
+       lambda d: r1(d).update(budget=0))  # fmt: skip
+single("round-budget-too-big.ck.json", "/rounds/0/budget", "less than or equal to 99",
+       lambda d: r1(d).update(budget=100))  # fmt: skip
+single("round-hidden-as-string.ck.json", "/rounds/0/hidden", "valid boolean",
+       lambda d: r1(d).update(hidden="no"))  # fmt: skip
+single("round-bad-end.ck.json", "/rounds/0/ended", "not an iso 8601 date and time",
+       lambda d: r1(d).update(ended="11h"))  # fmt: skip
 
 # --- Whole-file rules -----------------------------------------------------------
 
@@ -371,6 +396,17 @@ single("dangling-holder.ck.json", "/knowledge/1", "holder names the participant 
        lambda d: k2(d).update(holder="p3"))  # fmt: skip
 single("dangling-facilitator.ck.json", "/meta/facilitators/0", "'p7' is not a participant",
        lambda d: d["meta"].update(facilitators=["p7"]))  # fmt: skip
+single("dangling-round-participant.ck.json", "/rounds/0",
+       "the round names the participant 'p9', who does not exist",
+       lambda d: r1(d)["participants"].append("p9"))  # fmt: skip
+single("dangling-round-concept.ck.json", "/rounds/0",
+       "the round names the concept 'k1', which does not exist",
+       lambda d: r1(d)["concepts"].append("k1"))  # fmt: skip
+single("round-participant-twice.ck.json", "/rounds/0", "names one participant twice",
+       lambda d: r1(d)["participants"].append("p2"))  # fmt: skip
+single("round-and-concept-share-id.ck.json", "/rounds/0/id",
+       "the id 'c1' is already used at /concepts/1/id",
+       lambda d: r1(d).update(id="c1"))  # fmt: skip
 
 
 # --- The version fixtures -------------------------------------------------------
@@ -459,17 +495,46 @@ def v1_data() -> Data:
     }
 
 
-def write_v1() -> None:
+def v2_data() -> Data:
+    """Version 2 adds the rounds: a closed tagging round and a running voting
+    round, between them every field of a round set away from its default."""
+    return {
+        **v1_data(),
+        "version": 2,
+        "rounds": [
+            {
+                "id": "r1",
+                "kind": "tagging",
+                "started": "2020-05-06T10:40:00+02:00",
+                "ended": "2020-05-06T10:55:00+02:00",
+                "participants": ["p3", "p6"],
+                "concepts": ["c1", "c1.1", "c1.2"],
+            },
+            {
+                "id": "r2",
+                "kind": "voting",
+                "started": "2020-05-06T11:00:00+02:00",
+                "participants": ["p2", "p4"],
+                "concepts": ["c1", "c2"],
+                "budget": 5,
+                "hidden": True,
+            },
+        ],
+    }
+
+
+VERSION_DATA: dict[int, Callable[[], Data]] = {1: v1_data, 2: v2_data}
+
+
+def write_current_version() -> None:
+    """Write the fixture of the program's format version (older ones are archives)."""
     sys.path.insert(0, str(HERE.parents[1]))
     from ckstudio.model.integrity import session_problems
     from ckstudio.model.session import FORMAT_VERSION, Session
     from ckstudio.storage import encode
 
-    target = VERSIONS / "v1.ck.json"
-    if FORMAT_VERSION != 1:
-        print(f"format version is {FORMAT_VERSION}: {target} is an archive, left as it is")
-        return
-    session = Session.model_validate(v1_data(), strict=True)
+    target = VERSIONS / f"v{FORMAT_VERSION}.ck.json"
+    session = Session.model_validate(VERSION_DATA[FORMAT_VERSION](), strict=True)
     assert not session_problems(session), session_problems(session)
     VERSIONS.mkdir(exist_ok=True)
     target.write_bytes(encode(session))
@@ -484,7 +549,7 @@ def main() -> None:
         (BAD / name).write_bytes(make())
         expected[name] = {"where": where, "contains": contains}
     (BAD / "EXPECTED.json").write_text(json.dumps(expected, indent=2) + "\n", encoding="utf-8")
-    write_v1()
+    write_current_version()
     print(f"{len(CASES)} bad files in {BAD}")
 
 

@@ -15,6 +15,7 @@ from ckstudio.model.operations import (
     Compound,
     MoveNode,
     RemoveLink,
+    RemoveRecord,
     RemoveTag,
     SetLinkField,
     SetMeta,
@@ -22,7 +23,8 @@ from ckstudio.model.operations import (
     SetRecordField,
     SetVote,
 )
-from ckstudio.model.session import OUTCOMES, PARTITIONS, REACHES, ROLES, STATUSES
+from ckstudio.model.rounds import dots_left, round_ranking, running_round, theme_counts_in_round
+from ckstudio.model.session import OUTCOMES, PARTITIONS, REACHES, ROLES, ROUND_KINDS, STATUSES
 from ckstudio.model.templates import new_session
 from ckstudio.storage import decode, encode
 
@@ -44,6 +46,16 @@ KNOWLEDGE_VALUES = {
     "status": st.sampled_from([*STATUSES, "lost"]),
     "source": any_text,
     "dominant": st.sampled_from([True, False, "yes"]),
+}
+
+
+ROUND_VALUES = {
+    "ended": st.sampled_from(["", "2020-05-06T11:00:00+02:00", "11h"]),
+    "budget": st.sampled_from([1, 3, 99, 0, 100, "3"]),
+    "hidden": st.sampled_from([True, False, "no"]),
+    "participants": st.just(["p-nobody"]),  # refused: no such participant
+    "concepts": st.just(["k-nowhere"]),  # refused: no such concept
+    "kind": st.sampled_from(ROUND_KINDS),  # not editable: always refused
 }
 
 
@@ -182,6 +194,64 @@ class EditSequence(RuleBasedStateMachine):
             self.attempt(SetRecordField("participants", person.id, "role", role))
             self.attempt(SetRecordField("participants", person.id, "name", name))
 
+    @rule(
+        kind=st.sampled_from([*ROUND_KINDS, "poll"]),
+        first=choice,
+        span=st.integers(0, 4),
+        people=st.integers(0, 3),
+        budget=st.integers(0, 5),
+        hidden=st.booleans(),
+    )
+    def start_round(self, kind, first, span, people, budget, hidden):
+        concepts = list(self.doc.walk("c"))
+        chosen = list(dict.fromkeys(pick(concepts, first + step) for step in range(span)))
+        participants = [p.id for p in self.doc.participants][:people]
+        started = "2020-05-06T10:00:00+02:00"
+        self.attempt(
+            edits.start_round(self.doc, kind, chosen, participants, started, budget, hidden)
+        )
+
+    @precondition(lambda self: self.doc.rounds)
+    @rule(index=choice, field=st.sampled_from(sorted(ROUND_VALUES)), data=st.data())
+    def edit_round(self, index, field, data):
+        self.attempt(
+            SetRecordField(
+                "rounds", pick(self.doc.rounds, index).id, field, data.draw(ROUND_VALUES[field])
+            )
+        )
+
+    @precondition(lambda self: self.doc.rounds)
+    @rule(index=choice, concept=choice, who=choice, end=st.booleans())
+    def regroup_or_end_round(self, index, concept, who, end):
+        round_ = pick(self.doc.rounds, index)
+        if end:
+            self.attempt(edits.end_round(self.doc, round_.id, "2020-05-06T10:30:00+02:00"))
+            return
+        concepts = [*round_.concepts, self.node("c", concept)]
+        self.attempt(SetRecordField("rounds", round_.id, "concepts", concepts))
+        person = self.participant(who)
+        if person is not None:
+            people = [*round_.participants, person]
+            self.attempt(SetRecordField("rounds", round_.id, "participants", people))
+
+    @precondition(lambda self: self.doc.rounds)
+    @rule(index=choice, which=choice, person=st.booleans())
+    def remove_what_a_round_names(self, index, which, person):
+        """The cascade: the concept or participant leaves every round in the same step."""
+        round_ = pick(self.doc.rounds, index)
+        if person and round_.participants:
+            self.attempt(edits.remove_participant(self.doc, pick(round_.participants, which)))
+        concepts = [cid for cid in round_.concepts if cid != self.doc.root]
+        if not person and concepts:
+            gone = pick(concepts, which)
+            self.attempt(edits.remove_subtree(self.doc, "c", gone))
+            assert all(gone not in r.concepts for r in self.doc.rounds)
+
+    @precondition(lambda self: self.doc.rounds)
+    @rule(index=choice)
+    def remove_round(self, index):
+        self.attempt(RemoveRecord("rounds", pick(self.doc.rounds, index).id))
+
     @rule(field=st.sampled_from(["title", "brief", "place", "date"]), value=any_text)
     def edit_meta(self, field, value):
         self.attempt(SetMeta(field, value))
@@ -204,6 +274,16 @@ class EditSequence(RuleBasedStateMachine):
         data = encode(session)
         assert encode(decode(data)) == data
         assert self.seen_nodes == {node for space in "ck" for node in self.doc.walk(space)}
+        for round_ in self.doc.rounds:
+            ranking = round_ranking(self.doc, round_.id)
+            assert sorted(cid for cid, _ in ranking) == sorted(round_.concepts)
+            assert [dots for _, dots in ranking] == sorted((d for _, d in ranking), reverse=True)
+            assert round_ranking(session, round_.id) == ranking
+            counts = theme_counts_in_round(self.doc, round_.id)
+            assert list(counts) == [theme.id for theme in self.doc.themes]
+            assert all(dots_left(self.doc, round_.id, p) >= 0 for p in round_.participants)
+        running = running_round(self.doc)
+        assert running is None or (not running.ended and running in self.doc.rounds)
         for space in "ck":
             for node in self.doc.walk(space):
                 parent = self.doc.node(space, node).parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ckstudio.model import Document, edits
 from ckstudio.model.metrics import compute_metrics
-from ckstudio.model.operations import AddTag, SetNodeField, SetVote
+from ckstudio.model.operations import AddTag, SetNodeField, SetRecordField, SetVote
 from ckstudio.model.templates import new_session
 
 
@@ -48,6 +48,7 @@ def test_every_measure():
         "themes": 3,
         "participants": 3,
         "organisations": 2,
+        "rounds": 0,
     }
     assert metrics["concept_tree"] == {"depth": 2, "breadth": 3, "leaves": 3}
     assert metrics["partitions"] == {
@@ -88,3 +89,47 @@ def test_c0_need_not_come_first_in_a_hand_written_file():
     session = workshop().to_session()
     shuffled = session.model_copy(update={"concepts": list(reversed(session.concepts))})
     assert compute_metrics(shuffled)["concept_tree"] == {"depth": 2, "breadth": 3, "leaves": 3}
+
+
+def test_each_round_is_measured_with_its_result():
+    doc = workshop()
+    doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], "2020-05-06T10:00"))
+    doc.apply(edits.end_round(doc, "r1", "2020-05-06T10:12:30"))
+    doc.apply(edits.start_round(doc, "voting", ["c1", "c2", "c3"], ["p2"], "2020-05-06T11:00"))
+    metrics = compute_metrics(doc.to_session())
+    assert metrics["counts"]["rounds"] == 2
+    tagging, voting = metrics["rounds"]
+    assert (tagging["kind"], tagging["duration_minutes"]) == ("tagging", 12)
+    assert [p["name"] for p in tagging["participants"]] == ["Claire M.", "Jean B."]
+    assert [c["id"] for c in tagging["concepts"]] == ["c1", "c2"]
+    assert [(t["id"], t["tags"]) for t in tagging["themes"]] == [
+        ("t-structure", 2),
+        ("t-flux", 1),
+        ("t-usages", 0),
+    ]
+    assert "ranking" not in tagging
+    assert (voting["ended"], voting["duration_minutes"], voting["budget"]) == ("", None, 3)
+    assert voting["hidden"] is False
+    assert [(r["id"], r["dots"]) for r in voting["ranking"]] == [("c2", 3), ("c3", 3)]
+    assert "themes" not in voting
+
+
+def test_a_round_whose_times_cannot_be_compared_has_no_duration():
+    doc = workshop()
+    doc.apply(edits.start_round(doc, "tagging", [], [], "2020-05-06T10:00"))
+    doc.apply(edits.end_round(doc, "r1", "2020-05-06T10:10+02:00"))  # a zone on one only
+    assert compute_metrics(doc.to_session())["rounds"][0]["duration_minutes"] is None
+
+
+def test_stats_lists_the_rounds_and_their_results():
+    from ckstudio.stats_table import format_stats
+
+    doc = workshop()
+    doc.apply(edits.start_round(doc, "voting", ["c2", "c3"], ["p1", "p2"], "2020-05-06T11:00"))
+    doc.apply(SetRecordField("rounds", "r1", "hidden", True))
+    text = format_stats(compute_metrics(doc.to_session()))
+    assert (
+        "Rounds: 1\n  - r1 voting: 2020-05-06T11:00 to running, 2 participants, 2 concepts\n"
+        in text
+    )
+    assert "      3 dots each, results hidden\n        3  L'école ronde\n" in text

@@ -40,6 +40,7 @@ BAD = DATA / "bad"
 VERSIONS = DATA / "versions"
 EXPECTED: dict[str, dict[str, str]] = json.loads((BAD / "EXPECTED.json").read_text("utf-8"))
 V1 = VERSIONS / "v1.ck.json"
+CURRENT = VERSIONS / f"v{FORMAT_VERSION}.ck.json"
 NOBODY = 65534
 
 
@@ -267,11 +268,13 @@ def test_duplicate_key_named_digits_is_called_a_duplicate(tmp_path: Path) -> Non
 # --- Fuzzing: a Session or a SessionLoadError, nothing else ------------------------
 
 V1_BYTES = V1.read_bytes()
+CURRENT_BYTES = CURRENT.read_bytes()
 FRAGMENTS = [
     b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"null", b"true", b"false", b"0", b"-1",
     b"1e999", b"-0.0", b"NaN", b"Infinity", b"99999999999999999999", b'"\\ud800"', b'"\\u0000"',
     b"\x00", b"\xff", b"\xc3", "é".encode(), "\u2028".encode(), b"\xef\xbb\xbf", b'{"a": 1}',
     b'"id": "c0"', b'"parent": null', b'"version": 2', b'"c0"', b'"k1"', b'"p1"', b"[" * 50,
+    b'"r1"', b'"kind": "voting"', b'"rounds": []',
 ]  # fmt: skip
 
 
@@ -295,7 +298,7 @@ def _json_values() -> st.SearchStrategy[Any]:
 
 @st.composite
 def _mutated_bytes(draw: st.DrawFn) -> bytes:
-    data = bytearray(V1_BYTES)
+    data = bytearray(CURRENT_BYTES)
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["flip", "truncate", "insert", "delete"]))
         at = draw(st.integers(0, len(data)))
@@ -323,8 +326,8 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 @st.composite
 def _mutated_documents(draw: st.DrawFn) -> bytes:
-    """The v1 fixture with a few values replaced, removed or added, as JSON text."""
-    document = json.loads(V1_BYTES)
+    """The current fixture with a few values replaced, removed or added, as JSON text."""
+    document = json.loads(CURRENT_BYTES)
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(_paths(document)[1:]))
         parent = document
@@ -386,19 +389,50 @@ def test_mutated_documents_load_or_refuse(fuzz_folder: Path, data: bytes) -> Non
 # --- Format versions -------------------------------------------------------------
 
 
-def test_v1_fixture_loads_and_round_trips_byte_identically(tmp_path: Path) -> None:
-    session = load_session(V1)
-    assert session.version == 1
-    assert encode(session) == V1_BYTES
+def test_current_fixture_loads_and_round_trips_byte_identically(tmp_path: Path) -> None:
+    session = load_session(CURRENT)
+    assert session.version == FORMAT_VERSION
+    assert encode(session) == CURRENT_BYTES
     copy = tmp_path / "copy.ck.json"
     save_session(session, copy)
-    assert copy.read_bytes() == V1_BYTES
+    assert copy.read_bytes() == CURRENT_BYTES
+
+
+def test_v1_fixture_loads_as_version_2_with_no_rounds(tmp_path: Path) -> None:
+    before = _state(V1)
+    session = load_session(V1)
+    assert session.version == FORMAT_VERSION == 2
+    assert session.rounds == []
+    assert json.loads(encode(session)) == {**json.loads(V1_BYTES), "version": 2, "rounds": []}
+    assert _state(V1) == before  # migrating happens in memory only
+    copy = tmp_path / "copy.ck.json"
+    save_session(session, copy)
+    assert json.loads(copy.read_bytes())["version"] == 2
+
+
+def test_the_v1_to_v2_step_adds_an_empty_rounds_section() -> None:
+    data = json.loads(V1_BYTES)
+    assert "rounds" not in data
+    result = migrations.migrate(data, 1)
+    assert result["version"] == 2
+    assert result["rounds"] == []
+    assert {key: value for key, value in result.items() if key not in ("version", "rounds")} == {
+        key: value for key, value in data.items() if key != "version"
+    }
+
+
+def test_a_v1_file_holding_rounds_keeps_them() -> None:
+    """No CK Studio wrote this, but a hand-made v1 file with rounds loses nothing."""
+    data = json.loads(CURRENT_BYTES)
+    data["version"] = 1
+    session = decode(json.dumps(data).encode("utf-8"))
+    assert [r.id for r in session.rounds] == ["r1", "r2"]
 
 
 def _records(session: Session) -> Iterator[Any]:
     yield session
     yield session.meta
-    for section in ("themes", "participants", "knowledge", "links"):
+    for section in ("themes", "participants", "knowledge", "links", "rounds"):
         yield from getattr(session, section)
     for concept in session.concepts:
         yield concept
@@ -406,8 +440,8 @@ def _records(session: Session) -> Iterator[Any]:
         yield from concept.votes
 
 
-def test_v1_fixture_uses_every_field_and_every_choice() -> None:
-    session = load_session(V1)
+def test_current_fixture_uses_every_field_and_every_choice() -> None:
+    session = load_session(CURRENT)
     records = list(_records(session))
     for kind in {type(record) for record in records} | {session_module.Tag, session_module.Vote}:
         of_kind = [r for r in records if type(r) is kind]
@@ -429,6 +463,7 @@ def test_v1_fixture_uses_every_field_and_every_choice() -> None:
         ("KnowledgeItem", "status"): session_module.STATUSES,
         ("Link", "kind"): session_module.LINK_KINDS,
         ("Participant", "role"): session_module.ROLES,
+        ("Round", "kind"): session_module.ROUND_KINDS,
     }
     for (kind_name, name), values in choices.items():
         for value in values:
@@ -480,7 +515,7 @@ def test_an_older_version_loads_through_the_migration_chain(
     before = _state(path)
     session = load_session(path)
     assert session.version == FORMAT_VERSION
-    assert encode(session) == V1_BYTES
+    assert encode(session) == encode(load_session(V1))
     assert _state(path) == before
 
 
