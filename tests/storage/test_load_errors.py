@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -141,15 +140,12 @@ def _state(path: Path) -> tuple[bytes, int, int] | None:
 
 
 def check_refused(path: Path, where: str, contains: str) -> SessionLoadError:
-    """load_session refuses `path` quickly, saying where and what, and leaves it as it was."""
+    """load_session refuses `path` (a hang fails the test), saying where and what, and
+    leaves it as it was. How fast is the benchmarks' business, not a unit test's."""
     before = _state(path)
-    with _no_hang():
-        start = time.perf_counter()
-        with pytest.raises(SessionLoadError) as info:
-            load_session(path)
-        elapsed = time.perf_counter() - start
+    with _no_hang(), pytest.raises(SessionLoadError) as info:
+        load_session(path)
     error = info.value
-    assert elapsed < 1.0, f"refusing {path.name} took {elapsed:.2f} s"
     assert error.problems, "a load error must carry at least one problem"
     first = error.problems[0]
     assert (first.pointer, contains in first.message.lower()) == (where, True), str(error)
