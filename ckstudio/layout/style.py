@@ -91,3 +91,29 @@ DARK_STYLE = Style(
     edge="#9AA0A6",
     link_colors={"c_to_k": "#56B4E9", "k_to_c": "#CC79A7"},
 )
+# The audience (projector) view: read from the back of a room on a washed-out
+# projected image. Black text and darker lines on white paper, thicker strokes,
+# text larger against the boxes and gaps, the small lines (notes, dots) nearer
+# the text's size. How large it shows on screen is the audience view's rule
+# (ckstudio.gui.audience_view: never under 1/30 of the screen's height).
+PROJECTOR_STYLE = Style(
+    text_size=13.0,
+    line_height=17.0,
+    small_size=11.0,
+    max_text_width=180.0,
+    padding=8.0,
+    badge=12.0,
+    radius=6.0,
+    sibling_gap=20.0,
+    level_gap=40.0,
+    text="#000000",
+    faint_text="#333333",
+    ink="#000000",
+    faint_ink="#333333",
+    edge="#404040",
+    c0_stroke="#000000",
+    pocket_stroke="#2F4F6F",
+    knowledge_stroke="#2F4F6F",
+    partition_width={"expansive": 4.0, "restrictive": 2.0, None: 2.0},
+    partition_dash={"expansive": (), "restrictive": (), None: (5.0, 4.0)},
+)

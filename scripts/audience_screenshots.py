@@ -1,0 +1,73 @@
+"""Make the audience view's screenshots in docs/screenshots/, offscreen, in French.
+
+    .venv/bin/python scripts/audience_screenshots.py
+
+The French school example, the interface in French, the audience window
+sized for a 1280 x 720 and a 1920 x 1080 projector, the match-making timer
+running (rotation 3 of 6), a concept selected by the facilitator. Settings
+go to a scratch folder, never the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+EXAMPLE = ROOT / "examples" / "ecocirc-groupe-scolaire.ck.json"
+SIZES = ((1280, 720), (1920, 1080))
+
+
+def main() -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    scratch = tempfile.mkdtemp(prefix="ckstudio-shots-")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(scratch, "config")
+    os.environ["XDG_DATA_HOME"] = os.path.join(scratch, "data")
+    from ckstudio.gui.app import application
+
+    application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        shoot(width, height)
+
+
+def shoot(width: int, height: int) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ckstudio.gui.app import build_window
+    from ckstudio.gui.audience_view import ScreenInfo
+
+    window = build_window(EXAMPLE, language="fr")
+    window.resize(1440, 900)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    doc = window.workspace.doc
+    # A concept two levels down, with siblings: what the group is talking about.
+    first = next(c for c in doc.children("c", doc.root) if doc.children("c", c))
+    window.workspace.selection.set([doc.children("c", first)[-1]])
+    window.action("timer_match").setChecked(True)
+    for _ in range(4):  # rotation 3/6, its pitch
+        window.action("timer_next").trigger()
+    audience = window.audience.open_view()
+    assert audience is not None
+    audience.fixed_screen = ScreenInfo(width, height, 1.0)
+    audience.resize(width, height)
+    audience.apply_screen()
+    QTest.qWaitForWindowExposed(audience)
+    while audience.scene.pending_links():
+        QApplication.processEvents()
+    audience.view.reframe()
+    QTest.qWait(50)
+    name = f"audience-{width}x{height}.png"
+    audience.grab().save(str(OUT / name))
+    print(f"docs/screenshots/{name}")
+    audience.close()
+    window.workspace.stack.setClean()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

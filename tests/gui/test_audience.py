@@ -1,0 +1,238 @@
+"""The audience (projector) view: following the facilitator, text never too small,
+K-space shown or hidden, drilling into a branch, the timer over it, the keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtTest import QTest
+
+from ckstudio.gui.audience_view import ScreenInfo, min_text_pixels, text_device_pixels
+from ckstudio.gui.phase_timer import State
+from ckstudio.gui.phase_timer_widgets import STEP_SHARE, TimerBar
+from ckstudio.gui.qtfonts import register_fonts
+from ckstudio.layout.style import PROJECTOR_STYLE
+
+HD, FULL_HD = ScreenInfo(1280, 720, 1.0), ScreenInfo(1920, 1080, 1.0)
+RETINA = ScreenInfo(1280, 720, 2.0)  # a 2560 x 1440 screen at 200 %
+LAPTOP = ScreenInfo(1280, 720, 1.5)  # a 1920 x 1080 laptop at 150 %
+
+
+def open_audience(window, screen: ScreenInfo = HD):
+    audience = window.audience.open_view()
+    assert audience is not None
+    audience.fixed_screen = screen
+    audience.resize(screen.width, screen.height)
+    audience.apply_screen()
+    audience.view.reframe()
+    return audience
+
+
+def box_rect(scene, ref: str) -> QRectF:
+    box = scene.box(ref)
+    assert box is not None
+    return QRectF(box.x, box.y, box.w, box.h)
+
+
+@pytest.fixture
+def audience(window):
+    audience = open_audience(window)
+    yield audience
+    audience.close()
+
+
+def test_a_second_window_with_its_own_projector_map(window, audience):
+    assert audience.isVisible() and audience.isWindow() and audience is not window
+    assert audience.scene is not window.workspace.scene
+    assert audience.scene.doc is window.workspace.doc
+    assert audience.scene.style is PROJECTOR_STYLE
+    # No editing chrome: no text editor, no gestures, no keyboard focus.
+    assert not hasattr(audience.view, "text_editor")
+    assert not audience.view.isInteractive()
+    assert audience.view.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_facilitator_window_keeps_working(qtbot, window, audience):
+    doc = window.workspace.doc
+    before = doc.node_count("c")
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Tab)
+    QTest.keyClicks(window.canvas.text_editor, "Nouveau concept")
+    QTest.keyClick(window.canvas.text_editor, Qt.Key.Key_Return)
+    assert doc.node_count("c") == before + 1
+    new = window.workspace.selection.current
+    assert doc.concept(new).text == "Nouveau concept"
+    qtbot.waitUntil(lambda: audience.scene.box(new) is not None)
+    view = audience.view
+    qtbot.waitUntil(lambda: view.visible_scene_rect().contains(box_rect(audience.scene, new)))
+
+
+def test_follows_the_selection(window, audience):
+    doc, view = window.workspace.doc, audience.view
+    concepts = list(doc.walk("c"))
+    items = list(doc.walk("k"))
+    assert view.region().width() * view.zoom > audience.width()  # too big: it must follow
+    for ref in [concepts[-1], items[-1], concepts[len(concepts) // 2], items[0], concepts[0]]:
+        window.workspace.selection.set([ref])
+        assert view.visible_scene_rect().contains(box_rect(audience.scene, ref)), ref
+
+
+@pytest.mark.parametrize(("screen", "least"), [(HD, 24), (FULL_HD, 36), (RETINA, 48), (LAPTOP, 36)])
+def test_text_never_under_a_thirtieth_of_the_screen(window, screen, least):
+    audience = open_audience(window, screen)
+    view = audience.view
+    for branch in (None, window.workspace.doc.root):  # the whole map, then C-space drilled
+        window.workspace.selection.set([window.workspace.doc.root])
+        window.audience._set_branch(branch)
+        pixels = text_device_pixels(PROJECTOR_STYLE.text_size, view.zoom, screen)
+        assert pixels >= least - 1e-6
+        assert pixels >= screen.device_height / 30 - 1e-6
+        assert view.zoom * PROJECTOR_STYLE.text_size >= min_text_pixels(screen) - 1e-6
+    # A window smaller than the screen (a preview on the laptop): the same text size.
+    audience.resize(screen.width // 2, screen.height // 2)
+    view.reframe()
+    assert text_device_pixels(PROJECTOR_STYLE.text_size, view.zoom, screen) >= least - 1e-6
+    audience.close()
+
+
+def test_a_small_map_is_fitted_not_blown_up(qtbot, blank):
+    audience = open_audience(blank, FULL_HD)
+    view = audience.view
+    least = min_text_pixels(FULL_HD) / PROJECTOR_STYLE.text_size
+    assert least <= view.zoom <= least * 1.6 + 1e-9
+    root = box_rect(audience.scene, blank.workspace.doc.root)
+    assert view.visible_scene_rect().contains(root)
+    audience.close()
+
+
+def test_k_space_shown_or_hidden(window, audience):
+    doc, view = window.workspace.doc, audience.view
+    item = next(iter(doc.walk("k")))
+    k_left = min(audience.scene.box(r).x for r in doc.walk("k"))
+    assert view.shown(item) and view.region().right() > k_left
+    window.action("audience_k").setChecked(False)
+    assert not view.shown(item) and view.shown(doc.root)
+    assert view.region().right() < k_left  # framed on C-space alone
+    assert view.sceneRect().right() < k_left  # and K-space cannot be scrolled to
+    window.action("audience_k").setChecked(True)
+    assert view.shown(item) and view.region().right() > k_left
+
+
+def test_drill_down_and_back_up(window, audience):
+    doc, view, scene = window.workspace.doc, audience.view, audience.scene
+    branch = next(c for c in doc.children("c", doc.root) if doc.children("c", c))
+    child = doc.children("c", branch)[0]
+    window.workspace.selection.set([child])
+    window.action("drill_down").trigger()
+    assert view.branch == child
+    window.workspace.selection.set([branch])
+    window.action("drill_down").trigger()
+    assert view.branch == branch
+    inside, outside = set(doc.walk("c", branch)), doc.children("c", doc.root)[-1]
+    assert outside not in inside and not view.shown(outside)
+    assert all(view.shown(ref) for ref in inside)
+    region = view.region()
+    assert all(region.contains(box_rect(scene, ref)) for ref in inside)
+    assert not region.contains(box_rect(scene, outside))
+    window.action("drill_up").trigger()
+    assert view.branch == doc.root
+    window.action("drill_up").trigger()
+    assert view.branch is None and view.shown(outside)
+
+
+def test_theme_highlight_reaches_the_audience(qtbot, window, audience):
+    doc = window.workspace.doc
+    theme = doc.themes[0].id
+    tagged = next(c for c in doc.walk("c") if any(t.theme == theme for t in doc.concept(c).tags))
+    others = (c for c in doc.walk("c") if c != doc.root)
+    untagged = next(c for c in others if all(t.theme != theme for t in doc.concept(c).tags))
+    window.workspace.scene.set_theme_focus(frozenset({theme}))
+    assert audience.scene.theme_focus == frozenset({theme})
+    assert audience.scene.faded(untagged) and not audience.scene.faded(tagged)
+    window.workspace.scene.set_theme_focus(frozenset())
+    assert not audience.scene.faded(untagged)
+
+
+def test_f5_full_screen_and_esc_leaves_it(qtbot, window, audience):
+    window.action("audience_full_screen").trigger()
+    qtbot.waitUntil(audience.isFullScreen)
+    audience.activateWindow()
+    qtbot.waitUntil(audience.isActiveWindow)
+    QTest.keyClick(audience, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not audience.isFullScreen())
+    assert audience.isVisible()  # Esc never closes the projector's window
+    QTest.keyClick(audience, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not audience.isVisible() and audience.scene is None  # closed: no longer follows
+
+
+def test_the_timer_on_both_windows(window, audience):
+    timer = window.audience.timer
+    assert audience.overlay.isHidden()
+    window.action("timer_match").setChecked(True)
+    window.action("timer_start").trigger()
+    assert timer.state is State.RUNNING
+    assert not audience.overlay.isHidden()
+    assert audience.overlay.geometry().top() < audience.height() // 4  # in a corner
+    bar = window.statusBar().findChild(TimerBar)
+    assert bar is not None and bar.label.text() == "Rotation 1/6 · Pitch  5:00"
+    window.action("timer_start").trigger()
+    assert timer.state is State.PAUSED
+
+
+def test_another_session_follows(window, audience):
+    old_doc = window.workspace.doc
+    window.new_session()
+    assert audience.scene.doc is window.workspace.doc is not old_doc
+
+
+def test_votes_not_revealed_stay_hidden_on_the_projector(window, audience):
+    rounds = window.workspace.rounds
+    assert audience.scene.card("c4").votes == 5  # the example's revealed vote
+    round_id = rounds.start("voting", ["c4", "c7"], ["p3", "p4"], budget=2)
+    assert window.workspace.doc.round(round_id).hidden
+    assert audience.scene.card("c4").votes == 0
+    rounds.reveal()
+    assert audience.scene.card("c4").votes == 5
+
+
+def test_a_running_round_is_shown_on_the_projector(qtbot, window, audience):
+    rounds = window.workspace.rounds
+    overlay = audience.round_overlay
+    assert not overlay.isVisible()
+    rounds.start("tagging", ["c4", "c7"], ["p3", "p4"])
+    qtbot.waitUntil(overlay.isVisible, timeout=2000)
+    before = overlay.text()
+    assert "Structure" in before and "Flux" in before
+    window.workspace.speaker.set("p3")
+    window.workspace.selection.set(["c7"])
+    theme = window.workspace.doc.themes[2]
+    rounds.tag(theme.id)
+    qtbot.waitUntil(lambda: overlay.text() != before, timeout=2000)
+    counts = window.workspace.rounds.theme_counts(rounds.running().id)
+    assert f"{theme.name} <b>{counts[theme.id]}</b>" in overlay.text()
+    assert overlay.geometry().bottom() <= audience.height()
+    assert overlay.height() >= audience.height() // 30  # as tall as the map's text
+    rounds.end()
+    qtbot.waitUntil(lambda: not overlay.isVisible(), timeout=2000)
+
+
+def test_a_hidden_vote_says_so_on_the_projector(qtbot, window, audience):
+    rounds = window.workspace.rounds
+    rounds.start("voting", ["c4", "c7"], ["p3", "p4"], budget=2)
+    qtbot.waitUntil(audience.round_overlay.isVisible, timeout=2000)
+    assert "hidden" in audience.round_overlay.text()
+    rounds.reveal()
+    qtbot.waitUntil(lambda: "hidden" not in audience.round_overlay.text(), timeout=2000)
+    assert "1. " in audience.round_overlay.text()
+
+
+def test_the_step_name_fits_the_timer_panel(window, audience):
+    window.action("timer_match").setChecked(True)
+    window.action("timer_start").trigger()
+    overlay = audience.overlay
+    font = QFont(register_fonts())
+    font.setPixelSize(max(14, audience.height() // STEP_SHARE))
+    needed = QFontMetrics(font).horizontalAdvance(window.audience.timer.step_text())
+    assert overlay.width() >= needed  # "Rotation 3/6 · Présentation" was cut in French
+    assert overlay.geometry().right() <= audience.width()
