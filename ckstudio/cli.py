@@ -31,11 +31,12 @@ SUBCOMMANDS = ("validate", "stats", "new", "schema", "render", "report")
 RENDER_FORMATS = (".svg", ".png", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
+INTERFACE_LANGUAGES = ("fr", "en")  # the window's (ckstudio.gui.i18n.LANGUAGES, without Qt)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+    if not arguments or (arguments[0] not in SUBCOMMANDS and not _is_option(arguments[0])):
         return _open_window(arguments)
     options = _parser().parse_args(arguments)
     try:
@@ -51,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ckstudio",
         description="CK Studio: C-K design-theory co-creation workshops. "
-        "With no command (or with a FILE), opens the window.",
+        "With no command, `ckstudio [--lang fr|en] [FILE]` opens the window "
+        "(in French or English; by default the Preferences' choice).",
         epilog="Session files are UTF-8 JSON named NAME.ck.json; see docs/file-format.md.",
     )
     parser.add_argument("--version", action="version", version=f"ckstudio {__version__}")
@@ -130,13 +132,23 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
     return code
 
 
+def _is_option(argument: str) -> bool:
+    """An option of the command itself (--help, --version); --lang belongs to the window."""
+    return argument.startswith("-") and argument.split("=")[0] != "--lang"
+
+
 def _open_window(arguments: list[str]) -> int:
-    """`ckstudio` opens a new session, `ckstudio FILE` that file."""
-    if len(arguments) > 1:
+    """`ckstudio` opens a new session, `ckstudio FILE` that file; `--lang fr|en` sets
+    the interface's language for this run."""
+    parser = argparse.ArgumentParser(prog="ckstudio", usage="%(prog)s [--lang fr|en] [FILE]")
+    parser.add_argument("--lang", choices=INTERFACE_LANGUAGES)
+    parser.add_argument("files", nargs="*", metavar="FILE", type=Path)
+    options = parser.parse_args(arguments)
+    if len(options.files) > 1:
         return _fail("give at most one session file to open (see ckstudio --help)", EXIT_USAGE)
     from ckstudio.gui.app import run  # Qt is loaded only for the window
 
-    return run(Path(arguments[0]) if arguments else None)
+    return run(options.files[0] if options.files else None, options.lang)
 
 
 def _say(line: str) -> None:

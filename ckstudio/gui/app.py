@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from ckstudio.gui.mainwindow import MainWindow
 
 
-def run(path: Path | None = None) -> int:
-    """Open the window on `path` (or a new session) and run until it closes; exit code."""
+def run(path: Path | None = None, language: str | None = None) -> int:
+    """Open the window on `path` (or a new session) and run until it closes; exit code.
+    `language` ("fr" or "en") overrides the one of the Preferences."""
     problem = display_problem()
     if problem is not None:
         print(f"ckstudio: {problem}", file=sys.stderr)
@@ -26,7 +27,7 @@ def run(path: Path | None = None) -> int:
 
     app = application()
     try:
-        window = build_window(path)
+        window = build_window(path, language)
     except SessionFileError as error:
         print(f"ckstudio: {error.sentence()}", file=sys.stderr)
         return 1
@@ -52,11 +53,12 @@ def application() -> QApplication:
     return app
 
 
-def build_window(path: Path | None) -> MainWindow:
-    """The main window on a session file, or on a new session; raises SessionLoadError."""
+def build_window(path: Path | None, language: str | None = None) -> MainWindow:
+    """The main window on a session file, or on a new session; raises SessionLoadError.
+    It speaks `language`, by default the Preferences' choice (ckstudio.gui.i18n)."""
+    from ckstudio.gui.i18n import chosen_language, use_language
     from ckstudio.gui.mainwindow import MainWindow
     from ckstudio.gui.qtfonts import register_fonts
-    from ckstudio.gui.session_files import system_language
     from ckstudio.gui.settings import Settings
     from ckstudio.gui.theme import apply_theme, map_style
     from ckstudio.gui.workspace import Workspace
@@ -64,13 +66,14 @@ def build_window(path: Path | None) -> MainWindow:
 
     app = application()
     settings = Settings()
+    language = language or chosen_language(settings.language)
+    use_language(app, language)
     apply_theme(app, settings.theme)
     register_fonts()
     style, orientation = map_style(settings.theme), settings.orientation
     if path is not None:
         workspace = Workspace.open(path, style, orientation)
     else:
-        language = system_language()
         session = new_session(DEFAULT_TITLE[language], language=language)
         workspace = Workspace(session, None, style, orientation)
     return MainWindow(workspace, settings)

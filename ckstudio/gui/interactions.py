@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -39,8 +39,6 @@ class GestureHost(Protocol):
     def clear_marks(self) -> None: ...
 
     def update_marks(self) -> None: ...
-
-    def tr(self, text: str) -> str: ...
 
 
 EDGE_SHARE = 0.25  # the part of a box near each end that means "before" / "after"
@@ -169,9 +167,13 @@ class DragNodes(Interaction):
         doc = editor.doc
         target_space = editor.space_of(target)
         if target_space != self.space:
-            self.reason = canvas.tr("A concept stays in C-space and knowledge in K-space.")
+            self.reason = QCoreApplication.translate(
+                "DragNodes", "A concept stays in C-space and knowledge in K-space."
+            )
         elif any(r in doc.ancestors(self.space, target) for r in self.refs):
-            self.reason = canvas.tr("A node cannot go inside its own branch.")
+            self.reason = QCoreApplication.translate(
+                "DragNodes", "A node cannot go inside its own branch."
+            )
         if self.reason:
             marks.refused = _qrect(box)
             canvas.editor.message.emit(self.reason)

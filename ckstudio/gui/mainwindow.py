@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ckstudio import __version__
 from ckstudio.gui.actions import make_action
+from ckstudio.gui.audience import Audience
 from ckstudio.gui.autosave import Autosave
 from ckstudio.gui.canvas import MapCanvas
 from ckstudio.gui.filedrop import dropped_file, pass_drops_up
 from ckstudio.gui.filequestions import FileQuestions
+from ckstudio.gui.i18n import counted, number, tr
 from ckstudio.gui.inspector import Inspector
 from ckstudio.gui.maparea import MapArea
 from ckstudio.gui.preferences import PreferencesDialog
@@ -40,6 +42,7 @@ from ckstudio.gui.record_docks import RecordDocks
 from ckstudio.gui.recovery import Entry, RecoveryFolder
 from ckstudio.gui.report_export import ReportExporter
 from ckstudio.gui.report_job import ReportJob
+from ckstudio.gui.rounds_panel import RoundsDock
 from ckstudio.gui.session_files import SessionFiles
 from ckstudio.gui.settings import Settings
 from ckstudio.gui.shortcuts_help import shortcuts_dialog
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.ask = FileQuestions(self)  # the questions about files (tests answer them)
         self.files = SessionFiles(self, self)
         self.reports = ReportExporter(self, self)
+        self.audience = Audience(self)  # the projector's window and the phase timer
         self._build_actions()
         self._build_docks()
         self._build_menus()
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         self._zoom = QLabel()
         self.statusBar().addPermanentWidget(self._counts)
         self.statusBar().addPermanentWidget(self._zoom)
+        self.statusBar().addPermanentWidget(self.audience.attach(self.actions_by_name))
         self.autosave = Autosave(RecoveryFolder(), settings.autosave_seconds, self)
         self.autosave.failed.connect(
             lambda sentence: self.show_message(
@@ -129,8 +134,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentMenu(self.settings, self)
         self.recent_menu.chosen.connect(self.files.open_recent)
         docks = [self.inspector_dock.toggleViewAction(), self.history_dock.toggleViewAction(),
-                 *self.record_docks.view_actions()]  # fmt: skip
-        build_menus(self.menuBar(), self.tr, self.actions_by_name, self.recent_menu, docks)
+                 *self.record_docks.view_actions(), self.rounds_dock.view_action()]  # fmt: skip
+        build_menus(self.menuBar(), tr, self.actions_by_name, self.recent_menu, docks)
         self.context_menu = QMenu(self)
         fill(self.context_menu, CONTEXT_MENU, self.actions_by_name)
 
@@ -148,6 +153,8 @@ class MainWindow(QMainWindow):
         # History is looked at now and then: a tab beside Themes and Participants,
         # so the inspector and the raised tab get the height (a saved layout wins).
         self.tabifyDockWidget(self.record_docks.participants_dock, self.history_dock)
+        self.rounds_dock = RoundsDock(self)  # tagging and voting rounds, a tab beside them
+        self.tabifyDockWidget(self.record_docks.participants_dock, self.rounds_dock.dock)
         self.record_docks.themes_dock.raise_()
 
     # -- the open session ------------------------------------------------------------
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
         previous = self.workspace if old_canvas is not None else None
         self.workspace = workspace
         self.autosave.bind(workspace)
+        self.audience.bind(workspace)
         workspace.scene.set_legend(self.action("legend").isChecked())
         self.canvas = MapCanvas(workspace.editor, self)
         pass_drops_up(self.canvas)  # a file dropped on the map reaches the window
@@ -180,6 +188,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(workspace.editor)
         self.inspector_dock.setWidget(self.inspector)
         self.record_docks.bind(workspace)
+        self.rounds_dock.bind(workspace)
         self.undo_view.setStack(workspace.stack)
         for widget in (old_canvas, old_inspector):
             if widget is not None:
@@ -219,12 +228,10 @@ class MainWindow(QMainWindow):
             (doc.node_count("k"), self.tr("knowledge item"), self.tr("knowledge items")),
             (doc.link_count(), self.tr("link"), self.tr("links")),
         )
-        self._counts.setText(
-            " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
-        )
+        self._counts.setText(" · ".join(counted(n, one, many) for n, one, many in counts))
 
     def _show_zoom(self, zoom: float) -> None:
-        self._zoom.setText(self.tr("Zoom {percent} %").format(percent=f"{zoom * 100:.0f}"))
+        self._zoom.setText(self.tr("Zoom {percent} %").format(percent=number(round(zoom * 100))))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT)

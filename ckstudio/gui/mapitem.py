@@ -29,6 +29,8 @@ MAX_IMAGE_SIDE = 6000  # pixels: above, the overview is drawn directly, not cach
 PENDING_ALPHA = 110  # links not routed yet are drawn as faint plain curves
 FADE = 0.22  # opacity of nodes outside the highlighted themes
 STRONG_FADE = 0.07  # ... when the themes filter the map ("fade strongly")
+HEAT = QColor("#D55E00")  # vote heat: a warm halo under the voted cards (Okabe-Ito vermilion)
+HEAT_LEVELS = 4  # the overview batches the heat in this many strengths
 
 
 @dataclass
@@ -123,6 +125,12 @@ class MapItem(QGraphicsItem):
                 if child not in shown:
                     painter.setOpacity(fade if fade < 1.0 and scene.faded(child) else 1.0)
                     paint_item(painter, scene.edge(child))
+        heat = scene.heat
+        if heat:
+            painter.setOpacity(1.0)
+            for ref in refs:
+                if ref in heat:
+                    _paint_heat(painter, scene.box(ref), heat[ref])
         for ref in refs:
             painter.setOpacity(fade if ref in faded else 1.0)
             paint_item(painter, scene.group(ref))
@@ -242,6 +250,10 @@ class MapItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         overview = self._overview
         fade = self._fade_opacity()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for level, rects in overview.heat.items():
+            painter.setBrush(_heat_color(level / HEAT_LEVELS))
+            painter.drawRects(rects)
         painter.setPen(QPen(QColor(self._scene.style.edge), 0))
         for faded, edges in overview.edges.items():  # a faded node's edge fades with it
             painter.setOpacity(fade if faded else 1.0)
@@ -292,12 +304,19 @@ class _Overview:
         self.boxes: dict[tuple[str, str, bool], list[QRectF]] = {}  # by (fill, outline, faded)
         self.edges: dict[bool, list[QLineF]] = {}  # by faded (the child's, as in detail)
         self.links: dict[tuple[str, bool], list[QLineF]] = {}  # by (colour, faded)
+        self.heat: dict[int, list[QRectF]] = {}  # vote halos by strength (1..HEAT_LEVELS)
 
     @classmethod
     def of(cls, scene: MapScene) -> _Overview:
         overview = cls()
         boxes = scene.boxes()
         focused = bool(scene.theme_focus)
+        for ref, value in scene.heat.items():
+            box = boxes.get(ref)
+            if box is not None and value > 0:
+                level = max(1, round(value * HEAT_LEVELS))
+                grow = _heat_grow(value)
+                overview.heat.setdefault(level, []).append(_grow(box, grow))
         for ref, box in boxes.items():
             rect = QRectF(box.x, box.y, box.w, box.h)
             card = scene.card(ref)
@@ -316,6 +335,27 @@ class _Overview:
 
 def _centre_line(a: Box, b: Box) -> QLineF:
     return QLineF(a.x + a.w / 2, a.y + a.h / 2, b.x + b.w / 2, b.y + b.h / 2)
+
+
+def _heat_grow(value: float) -> float:
+    """How far a halo reaches beyond its card, for a heat of 0..1 (map units)."""
+    return 3.0 + 9.0 * value
+
+
+def _heat_color(value: float) -> QColor:
+    color = QColor(HEAT)
+    color.setAlpha(round(50 + 130 * value))
+    return color
+
+
+def _paint_heat(painter: QPainter, box: Box | None, value: float) -> None:
+    """A concept's vote heat: a warm halo round its card, wider and stronger with more dots."""
+    if box is None or value <= 0:
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_heat_color(value))
+    grow = _heat_grow(value)
+    painter.drawRoundedRect(_grow(box, grow), 6 + grow, 6 + grow)
 
 
 def _grow(box: Box, by: float) -> QRectF:

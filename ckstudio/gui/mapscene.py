@@ -58,6 +58,9 @@ class MapScene(QObject):
         self._legend = True
         self._focus: frozenset[str] = frozenset()  # highlighted themes: the rest fades
         self.strong_fade = False  # "filter": the rest fades almost out of sight
+        self._heat: dict[str, float] = {}  # vote heat by concept, 0..1 (ckstudio.gui.rounds)
+        self._heat_shown = True
+        self._hidden_votes: frozenset[str] = frozenset()  # concepts drawn without their dots
         self._clear: tuple[int, set[str]] | None = None  # (version, concepts not faded)
         self.version = 0  # counts the changes, so that painters know when to drop caches
         self._stale = True  # the live layouts must be built again from the Document
@@ -143,6 +146,45 @@ class MapScene(QObject):
             clear.add(doc.root)
             self._clear = (self.version, clear)
         return self._clear[1]
+
+    @property
+    def heat(self) -> dict[str, float]:
+        """The vote heat to paint by concept (0..1); empty when none or not shown."""
+        return self._heat if self._heat_shown else {}
+
+    @property
+    def heat_shown(self) -> bool:
+        return self._heat_shown
+
+    def set_heat(self, heat: dict[str, float], shown: bool | None = None) -> None:
+        """A halo round the voted concepts, stronger with more dots (a view setting,
+        as the theme focus: the layout and the routes stay)."""
+        shown = self._heat_shown if shown is None else shown
+        if (heat, shown) == (self._heat, self._heat_shown):
+            return
+        self._heat, self._heat_shown = dict(heat), shown
+        routed = self._routing_version == self.version
+        self.version += 1
+        if routed:
+            self._routing_version = self.version
+        self.changed.emit()
+
+    @property
+    def hidden_votes(self) -> frozenset[str]:
+        return self._hidden_votes
+
+    def set_hidden_votes(self, concepts: frozenset[str]) -> None:
+        """Draw these concepts without their dots (a vote not revealed yet)."""
+        if concepts == self._hidden_votes:
+            return
+        touched = concepts ^ self._hidden_votes
+        self._hidden_votes = concepts
+        if not self._stale:
+            ckmap.use_cards(_SessionView(self.doc), self._style, self._measure)
+            for ref in touched:
+                if self.doc.has_node("c", ref):
+                    self._recard("c", ref)
+        self._touched()
 
     def link_faded(self, link_id: str) -> bool:
         """A link fades with its concept (it stands for that concept's use of knowledge)."""
@@ -304,6 +346,8 @@ class MapScene(QObject):
             doc = self.doc
             if doc.has_node("c", ref):
                 node, special = doc.concept(ref), ref == doc.root
+                if node.votes and ref in self._hidden_votes:
+                    node = node.model_copy(update={"votes": []})
             else:
                 node = doc.knowledge(ref)
                 special = node.parent is None and bool(doc.children("k", ref))

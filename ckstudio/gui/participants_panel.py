@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckstudio.gui.i18n import tr
 from ckstudio.gui.record_panel import RecordPanel
 from ckstudio.gui.records import contributions
 from ckstudio.gui.workspace import Workspace
@@ -34,8 +35,7 @@ _COUNTED = _ROSTER | {Change.TAGS_CHANGED, Change.VOTES_CHANGED, Change.NODE_ADD
                       Change.NODE_REMOVED}  # fmt: skip
 
 
-def role_names(widget: QWidget) -> dict[str, str]:
-    tr = widget.tr
+def role_names() -> dict[str, str]:
     return {"facilitator": tr("Facilitator"), "company": tr("Company"),
             "public_body": tr("Public body"), "research": tr("Research"),
             "other": tr("Other")}  # fmt: skip
@@ -181,7 +181,7 @@ class ParticipantsPanel(RecordPanel):
         current = self.current_id()
         self._people = people
         self.table.setRowCount(len(people))
-        roles = role_names(self)
+        roles = role_names()
         for row, person in enumerate(people):
             self.table.setItem(row, NAME, self._name_item(person.name, person.id))
             organisation = QTableWidgetItem(person.organisation)

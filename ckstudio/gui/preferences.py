@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ckstudio.gui.settings import (
     AUTOSAVE_SECONDS,
+    LANGUAGE_CHOICES,
     ORIENTATIONS,
     RECENT_COUNT,
     TEXT_PIXELS,
@@ -32,7 +33,7 @@ BUTTONS_GAP = 12  # pixels between the last choice and OK / Cancel
 
 class PreferencesDialog(QDialog):
     """Autosave interval, tree direction, appearance (light or dark: not the workshop's
-    C-K themes), map text size, recent files count."""
+    C-K themes), map text size, recent files count, the interface's language."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,11 @@ class PreferencesDialog(QDialog):
             )
         )
         self.recent = self._spin(RECENT_COUNT, settings.recent_count, "")
+        # Each language named in itself, so that whoever cannot read this one finds theirs.
+        self.language = self._combo(
+            LANGUAGE_CHOICES, (self.tr("System"), "Français", "English"), settings.language
+        )
+        self.language.setToolTip(self.tr("The interface's language, from the next start on"))
         self.setMinimumWidth(MINIMUM_WIDTH)
         form = QFormLayout(self)
         form.addRow(self.tr("Autosave every"), self.autosave)
@@ -61,6 +67,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Appearance"), self.theme)
         form.addRow(self.tr("Map text at reading size"), self.text_pixels)
         form.addRow(self.tr("Recent files listed"), self.recent)
+        form.addRow(self.tr("Language"), self.language)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,4 +101,5 @@ class PreferencesDialog(QDialog):
         self.settings.theme = self.theme.currentData()
         self.settings.text_pixels = self.text_pixels.value()
         self.settings.recent_count = self.recent.value()
+        self.settings.language = self.language.currentData()
         self.settings.sync()

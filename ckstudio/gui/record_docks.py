@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
@@ -32,7 +32,7 @@ def record_specs(
             Spec(f"tag_{n}", tr("Tag with theme {n}").format(n=n), [str(n)],
                  tr("Tag the selected concepts with theme {n} of the Themes list, or untag them")
                  .format(n=n), map_only=True),
-            lambda index=n - 1: workspace().records.toggle_tag_at(index),
+            lambda index=n - 1: workspace().rounds.tag_at(index),
         )
         for n in range(1, KEYED + 1)
     ]  # fmt: skip
@@ -66,8 +66,11 @@ class RecordDocks:
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        self.themes_dock = self._dock(window.tr("Themes"), "themesDock")
-        self.participants_dock = self._dock(window.tr("Participants"), "participantsDock")
+        translate = QCoreApplication.translate
+        self.themes_dock = self._dock(translate("RecordDocks", "Themes"), "themesDock")
+        self.participants_dock = self._dock(
+            translate("RecordDocks", "Participants"), "participantsDock"
+        )
         window.tabifyDockWidget(self.themes_dock, self.participants_dock)
         self.themes_dock.raise_()
         self.themes: ThemesPanel | None = None
@@ -104,9 +107,10 @@ class RecordDocks:
         narrow window pushes the main toolbar's buttons into its » menu, never the
         speaker (the status bar would grow taller for a list box and shrink the map)."""
         if self.toolbar is None:
-            self.toolbar = QToolBar(self.window.tr("Speaker"), self.window)
+            translate = QCoreApplication.translate
+            self.toolbar = QToolBar(translate("RecordDocks", "Speaker"), self.window)
             self.toolbar.setObjectName("speakerToolbar")
-            label = QLabel(self.window.tr("Speaking:"))
+            label = QLabel(translate("RecordDocks", "Speaking:"))
             label.setContentsMargins(4, 0, 4, 0)
             self.toolbar.addWidget(label)
             main = self.window.findChild(QToolBar, "mainToolbar")

@@ -29,6 +29,7 @@ from ckstudio.model.operations import (
     SetVote,
 )
 from ckstudio.model.problems import one_line
+from ckstudio.model.rounds import dots_used, running_round
 from ckstudio.model.session import Participant, Theme
 
 # Okabe-Ito first (colour-blind safe, as the default themes), then softer extras.
@@ -206,6 +207,10 @@ class RecordEditor(QObject):
             self._say(self.tr("No dot to take back there.") if dots < 0 else
                       self.tr("That is as many dots as a concept can take."))  # fmt: skip
             return False
+        refusal = self._over_budget(steps) if dots > 0 else None
+        if refusal is not None:
+            self._say(refusal)
+            return False
         if dots > 0:
             text = self.tr("one dot on {concepts}").format(concepts=self._concepts(len(steps)))
         elif len(steps) == 1:
@@ -215,6 +220,37 @@ class RecordEditor(QObject):
                 concepts=self._concepts(len(steps))
             )
         return self._apply(steps, self._by_speaker(text))
+
+    def _over_budget(self, steps: list[Operation]) -> str | None:
+        """Why these new dots are refused during a running voting round, or None.
+
+        On the round's concepts, only its participants vote (someone must be
+        speaking) and each within the round's budget; dots elsewhere are free.
+        """
+        round_ = running_round(self.doc, "voting")
+        if round_ is None:
+            return None
+        in_round = set(round_.concepts)
+        wanted = sum(isinstance(step, SetVote) and step.concept in in_round for step in steps)
+        if not wanted:
+            return None
+        by = self.speaker.id
+        if by is None:
+            return self.tr("Who is voting? Choose the speaker first (F6).")
+        if by not in round_.participants:
+            name = one_line(self.doc.participant(by).name, NAME_LENGTH)
+            return self.tr("{name} does not take part in this vote.").format(name=name)
+        used = dots_used(self.doc, round_.id, by)
+        if used + wanted <= round_.budget:
+            return None
+        if used >= round_.budget:
+            text = self.tr("No dot left ({used} of {budget} used).")
+        else:
+            text = self.tr(
+                "Not enough dots: {wanted} wanted, {left} left ({used} of {budget} used)."
+            )
+        left = round_.budget - used
+        return text.format(wanted=wanted, left=left, used=used, budget=round_.budget)
 
     def _by_speaker(self, text: str) -> str:
         """ "Antoine L.: one dot on 2 concepts"; with nobody speaking, "One dot on 2 concepts"."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckstudio.gui.i18n import tr
 from ckstudio.gui.recovery import Entry, RecoveryFolder
 from ckstudio.model.problems import one_line
 
@@ -59,16 +60,16 @@ class RecoveryRow(QWidget):
         super().__init__(dialog)
         self.entry = entry
         self.decided = False
-        title, file, details = describe(dialog, entry)
+        title, file, details = describe(entry)
         self.title_label = _label(title, bold=True)
         self.file_label = _label(file, grey=True)
         self.details_label = _label(details)
         self.outcome_label = _label("")
         self.outcome_label.hide()
-        self.recover_button = QPushButton(dialog.tr("Recover"))
+        self.recover_button = QPushButton(self.tr("Recover"))
         self.recover_button.setEnabled(not entry.damaged)
-        self.discard_button = QPushButton(dialog.tr("Discard"))
-        self.later_button = QPushButton(dialog.tr("Keep for later"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.later_button = QPushButton(self.tr("Keep for later"))
         self.button_box = QWidget()
         buttons = QHBoxLayout(self.button_box)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -133,11 +134,10 @@ def _damaged_time(entry: Entry) -> datetime | None:
         return None
 
 
-def describe(widget: QWidget, entry: Entry) -> tuple[str, str, str]:
+def describe(entry: Entry) -> tuple[str, str, str]:
     """Title; file (or that it was never saved); time of the last autosave (local) and
     number of nodes. A damaged entry has only its title line."""
     info = entry.info
-    tr = widget.tr
     if info is None:
         moment = _damaged_time(entry)
         if moment is None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ckstudio.gui.autosave import Autosave
 from ckstudio.gui.filelock import SessionLock
 from ckstudio.gui.filequestions import FileQuestions
+from ckstudio.gui.i18n import interface_language, tr
 from ckstudio.gui.recent import RecentMenu
 from ckstudio.gui.recovery import Entry
 from ckstudio.gui.settings import Settings
@@ -28,14 +28,6 @@ from ckstudio.layout.style import Style
 from ckstudio.model.templates import DEFAULT_TITLE, new_session
 from ckstudio.storage import SessionFileError
 from ckstudio.storage.filestamp import FileStamp
-
-FILE_FILTER = "CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)"
-OPEN_FILTER = "CK Studio sessions and reports (*.ck.json *.pdf);;" + FILE_FILTER
-
-
-def system_language() -> str:
-    """The language of new sessions and of the templates offered: the system's."""
-    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
 class FileHost(Protocol):
@@ -82,8 +74,8 @@ class SessionFiles:
             self._host.set_workspace(self.blank())
 
     def blank(self) -> Workspace:
-        """An untitled session with its C0, in the system's language."""
-        language = system_language()
+        """An untitled session with its C0, in the interface's language."""
+        language = interface_language()
         session = new_session(DEFAULT_TITLE[language], language=language)
         return Workspace(session, None, self._style(), self._orientation())
 
@@ -100,10 +92,14 @@ class SessionFiles:
         self._host.set_workspace(Workspace(session, None, self._style(), self._orientation()))
 
     def choose_template(self) -> Template | None:
-        dialog = TemplateChooser(templates(self.tr, system_language()), self._parent)
+        dialog = TemplateChooser(templates(tr, interface_language()), self._parent)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # -- Open ------------------------------------------------------------------------
+
+    def _filter(self) -> str:
+        """The file dialogs' choices of file types."""
+        return self.tr("CK Studio sessions (*.ck.json);;JSON (*.json);;All files (*)")
 
     def open_dialog(self) -> None:
         if not self.may_discard():
@@ -111,7 +107,10 @@ class SessionFiles:
         workspace = self._host.workspace
         start = str(workspace.path.parent) if workspace.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self._parent, self.tr("Open a session"), start, OPEN_FILTER
+            self._parent,
+            self.tr("Open a session"),
+            start,
+            self.tr("CK Studio sessions and reports (*.ck.json *.pdf)") + ";;" + self._filter(),
         )
         if name:
             self.open_path(Path(name))
@@ -213,7 +212,7 @@ class SessionFiles:
     def save_as(self) -> bool:
         start = str(self._host.workspace.path or Path.home() / "session.ck.json")
         name, _ = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Save the session"), start, FILE_FILTER
+            self._parent, self.tr("Save the session"), start, self._filter()
         )
         if not name:
             return False

@@ -16,6 +16,7 @@ ORIENTATIONS = ("down", "right")
 AUTOSAVE_SECONDS = (5, 600, 30)  # least, most, default
 TEXT_PIXELS = (10, 48, 16)  # map text height at reading size: least, most, default
 RECENT_COUNT = (0, 30, 8)
+LANGUAGE_CHOICES = ("system", "fr", "en")  # the interface's (ckstudio.gui.i18n)
 
 
 def _clamped(value: object, bounds: tuple[int, int, int]) -> int:
@@ -124,6 +125,25 @@ class Settings:
     @legend.setter
     def legend(self, value: bool) -> None:
         self._store.setValue("view/legend", bool(value))
+
+    @property
+    def timer_sound(self) -> bool:
+        """Whether the phase timer beeps at the end of a step (off unless chosen)."""
+        return self._store.value("workshop/timer_sound", False, bool)
+
+    @timer_sound.setter
+    def timer_sound(self, value: bool) -> None:
+        self._store.setValue("workshop/timer_sound", bool(value))
+
+    @property
+    def language(self) -> str:
+        """The interface's language, one of LANGUAGE_CHOICES ("system": the system's)."""
+        value = self._store.value("view/language", "system")
+        return value if value in LANGUAGE_CHOICES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("view/language", value if value in LANGUAGE_CHOICES else "system")
 
     def sync(self) -> None:
         self._store.sync()

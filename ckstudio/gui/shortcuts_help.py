@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckstudio.gui.i18n import tr
+
 NATIVE = QKeySequence.SequenceFormat.NativeText
 WIDTH = 640
 TALLEST = 760  # pixels; less on a small screen
@@ -49,8 +51,7 @@ TAG = re.compile(r"tag_(\d+)$")
 Row = tuple[str, str]
 
 
-def section_titles(widget: QWidget) -> list[str]:
-    tr = widget.tr
+def section_titles() -> list[str]:
     return [tr("File"), tr("Edit"), tr("Map"), tr("Themes and votes"), tr("Speakers"),
             tr("Find"), tr("View"), tr("Help")]  # fmt: skip
 
@@ -59,10 +60,9 @@ def section_of(name: str) -> int:
     return THEMES if TAG.match(name) else SECTION_OF.get(name, HELP)
 
 
-def gestures(widget: QWidget) -> list[tuple[int, Row]]:
+def gestures() -> list[tuple[int, Row]]:
     """What works without an action of its own (kept in step with docs/editor.md):
     its heading, then what it does | how."""
-    tr = widget.tr
     return [
         (EDIT, (tr("Replace the selected node's text"), tr("start typing"))),
         (EDIT, (tr("While typing: keep the text / put the old one back"), tr("Enter / Esc"))),
@@ -86,7 +86,7 @@ def _keys(action: QAction) -> str:
     return ", ".join(k.toString(NATIVE) for k in action.shortcuts())
 
 
-def action_rows(widget: QWidget, actions: Iterable[QAction]) -> list[tuple[int, Row]]:
+def action_rows(actions: Iterable[QAction]) -> list[tuple[int, Row]]:
     """(heading, (name | keys)) of every action that has keys; the numbered tags as one."""
     rows: list[tuple[int, Row]] = []
     tags: list[tuple[int, QAction]] = []
@@ -104,8 +104,8 @@ def action_rows(widget: QWidget, actions: Iterable[QAction]) -> list[tuple[int, 
         rows.append((THEMES, (tags[0][1].text().replace("&", ""), _keys(tags[0][1]))))
     elif tags:
         (first, first_action), (last, last_action) = tags[0], tags[-1]
-        name = widget.tr("Tag with theme {first}–{last}").format(first=first, last=last)
-        keys = widget.tr("{first} … {last}").format(
+        name = tr("Tag with theme {first}–{last}").format(first=first, last=last)
+        keys = tr("{first} … {last}").format(
             first=first_action.shortcuts()[0].toString(NATIVE),
             last=last_action.shortcuts()[0].toString(NATIVE),
         )
@@ -117,11 +117,11 @@ def shortcuts_dialog(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     """A read-only table of what it does / keys under headings, read from the actions so
     that the help can never disagree with the keys; as tall as the screen allows."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Keyboard shortcuts"))
-    rows = action_rows(dialog, actions) + gestures(dialog)
-    titles = section_titles(dialog)
+    dialog.setWindowTitle(tr("Keyboard shortcuts"))
+    rows = action_rows(actions) + gestures()
+    titles = section_titles()
     table = QTableWidget(0, 2, dialog)
-    table.setHorizontalHeaderLabels([dialog.tr("What it does"), dialog.tr("Keys")])
+    table.setHorizontalHeaderLabels([tr("What it does"), tr("Keys")])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # nothing to select

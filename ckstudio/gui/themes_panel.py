@@ -170,7 +170,7 @@ class ThemesPanel(RecordPanel):
     # -- gestures --------------------------------------------------------------------
 
     def _tag(self, theme: str, *_: object) -> None:
-        self.records.toggle_tag(theme)
+        self.workspace.rounds.tag(theme)  # in a tagging round, moves on as the keys do
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         """A name typed in the list, or a Highlight box ticked (not our own filling)."""

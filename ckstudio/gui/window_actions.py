@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from ckstudio.gui.actions import Spec
 from ckstudio.gui.editing import MapEditor
+from ckstudio.gui.i18n import tr
 from ckstudio.gui.navigation import step_for
 from ckstudio.gui.record_docks import MAP_KEYS, record_specs
+from ckstudio.gui.rounds_panel import ROUND_ACTIONS, round_specs
 from ckstudio.gui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -46,16 +48,19 @@ def menu_layout(tr: Callable[[str], str]) -> dict[str, Layout]:
                       "add_child", "add_sibling", "add_sibling_before", "add_pocket",
                       "edit_text", "delete", None, "link", "link_back", None, "vote_up",
                       "vote_down", "next_speaker", "previous_speaker", None, "preferences"],
+        tr("&Rounds"): ROUND_ACTIONS,
         tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
                       "collapse", "go_c", "go_k", None, "orientation", "dark", "legend", None,
-                      "docks"],
+                      "docks", None, "audience", "audience_full_screen", "drill_down",
+                      "drill_up", "audience_k"],
+        tr("&Timer"): ["timer_start", "timer_minute", "timer_reset", "timer_next", None,
+                       "timer_free", "timer_dkcp", "timer_match", None, "timer_sound"],
         tr("&Help"): ["shortcuts", "about"],
     }  # fmt: skip
 
 
 def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
     """Every action of `window` and what it calls; the order is the one F1 lists."""
-    tr = window.tr
 
     def editor() -> MapEditor:
         return window.workspace.editor
@@ -153,6 +158,7 @@ def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (Spec("left", tr("Select left"), ["Left"], map_only=True), lambda: arrow("left")),
         (Spec("right", tr("Select right"), ["Right"], map_only=True), lambda: arrow("right")),
         *_view_specs(window),
+        *window.audience.specs(),
         (
             Spec("shortcuts", tr("&Keyboard shortcuts"), [Std.HelpContents, "F1"]),
             window.show_shortcuts,
@@ -160,6 +166,7 @@ def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (Spec("about", tr("&About CK Studio")), window.show_about),
         (Spec("preferences", tr("&Preferences…"), [Std.Preferences]), window.show_preferences),
         *record_specs(tr, lambda: window.workspace),
+        *round_specs(window),
         (
             Spec("undo", tr("&Undo"), [Std.Undo, "Ctrl+Z"]),
             lambda: window.workspace.stack.undo(),
@@ -172,7 +179,6 @@ def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
 
 
 def _file_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
-    tr = window.tr
     return [
         (Spec("new", tr("&New"), [Std.New]), window.new_session),
         (
@@ -214,7 +220,6 @@ def _file_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
 
 
 def _view_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
-    tr = window.tr
     canvas = window.current_canvas
     find_bar = window.map_area.find_bar
     return [
@@ -313,7 +318,7 @@ def build_menus(
 
 def build_toolbar(window: QMainWindow, actions: Mapping[str, QAction]) -> QToolBar:
     """The main toolbar, text only; the speaker chooser is added at its end later."""
-    toolbar = QToolBar(window.tr("Main toolbar"), window)
+    toolbar = QToolBar(tr("Main toolbar"), window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     fill(toolbar, TOOLBAR, actions)

@@ -10,6 +10,7 @@ from ckstudio.gui.editing import MapEditor
 from ckstudio.gui.filelock import SessionLock
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.records import RecordEditor
+from ckstudio.gui.rounds import Rounds
 from ckstudio.gui.selection import Selection
 from ckstudio.gui.speaker import Speaker
 from ckstudio.layout.style import Style
@@ -38,6 +39,7 @@ class Workspace:
         self.speaker = Speaker(self.doc)  # who is speaking: per open session, never saved
         self.editor = MapEditor(self.doc, self.stack, self.scene, self.selection, self.speaker)
         self.records = RecordEditor(self.editor, self.speaker)
+        self.rounds = Rounds(self.editor, self.records, self.speaker)  # tagging and voting
         # The file as last read or written (to see changes by others), the lock
         # held on it while open, and whether it was opened read-only (ckstudio.gui.filelock).
         self.stamp: FileStamp | None = None
@@ -85,6 +87,7 @@ class Workspace:
     def close(self) -> None:
         """Cut every connection to the Document and the stack, then let them go."""
         self.editor.detach()
+        self.rounds.detach()
         self.speaker.detach()
         self.scene.close()
         self.stack.clear()
