@@ -130,8 +130,19 @@ def start_round(
         "concepts": list(concepts),
         "budget": budget,
         "hidden": hidden,
+        "earlier": _dots_given(doc, concepts, participants) if kind == "voting" else {},
     }
     return AddRecord("rounds", round_)
+
+
+def _dots_given(doc: Document, concepts: list[str], participants: list[str]) -> dict[str, int]:
+    """The dots each participant has already put on these concepts (not the round's)."""
+    given = {pid: 0 for pid in participants}
+    for concept in (c for c in concepts if doc.has_node("c", c)):  # the add checks the rest
+        for vote in doc.concept(concept).votes:
+            if vote.by in given:
+                given[vote.by] += vote.count
+    return {pid: count for pid, count in given.items() if count}
 
 
 def end_round(doc: Document, round_id: str, ended: str) -> SetRecordField:

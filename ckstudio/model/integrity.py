@@ -58,6 +58,16 @@ def round_reference_problems(
         for cid in round_.concepts
         if cid not in concepts
     ]
+    found += [
+        f"the round counts earlier dots of '{pid}', who does not exist"
+        for pid in round_.earlier
+        if pid not in participants
+    ]
+    found += [
+        f"the round counts {count} earlier dots of '{pid}': not a count"
+        for pid, count in round_.earlier.items()
+        if count < 0
+    ]
     if len(set(round_.participants)) < len(round_.participants):
         found.append("the round names one participant twice")
     if len(set(round_.concepts)) < len(round_.concepts):

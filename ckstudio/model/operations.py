@@ -51,7 +51,7 @@ EDITABLE_NODE_FIELDS: dict[Space, frozenset[str]] = {
 EDITABLE_RECORD_FIELDS: dict[Section, frozenset[str]] = {
     "themes": frozenset({"name", "color"}),
     "participants": frozenset({"name", "organisation", "role"}),
-    "rounds": frozenset({"ended", "participants", "concepts", "budget", "hidden"}),
+    "rounds": frozenset({"ended", "participants", "concepts", "budget", "hidden", "earlier"}),
 }
 EDITABLE_LINK_FIELDS = frozenset({"kind", "note"})
 EDITABLE_META_FIELDS = frozenset(Meta.model_fields)
@@ -495,6 +495,9 @@ def references_to(doc: Document, id_: str) -> list[Operation]:
         if id_ in round_.participants:
             kept = [pid for pid in round_.participants if pid != id_]
             undo.append(SetRecordField("rounds", round_.id, "participants", kept))
+        if id_ in round_.earlier:
+            earlier = {pid: n for pid, n in round_.earlier.items() if pid != id_}
+            undo.append(SetRecordField("rounds", round_.id, "earlier", earlier))
     return undo + round_references_to(doc, {id_})
 
 

@@ -30,14 +30,16 @@ def _concepts(source: Document | Session, round_: Round) -> list[Concept]:
 
 
 def dots_used(source: Document | Session, round_id: str, participant: str | None) -> int:
-    """The dots this participant has put on the round's concepts."""
+    """The dots this participant has put on the round's concepts since it started
+    (dots given before it, kept in `Round.earlier`, are not the round's)."""
     round_ = _round(source, round_id)
-    return sum(
+    given = sum(
         vote.count
         for concept in _concepts(source, round_)
         for vote in concept.votes
         if vote.by == participant
     )
+    return max(0, given - round_.earlier.get(participant or "", 0))
 
 
 def dots_left(source: Document | Session, round_id: str, participant: str | None) -> int:

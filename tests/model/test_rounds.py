@@ -3,6 +3,9 @@ rules a round obeys, and the results the helpers of model.rounds read."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from ckstudio.model import Change, Document, InvalidSessionError, OperationError, edits
@@ -23,8 +26,10 @@ from ckstudio.model.rounds import (
 )
 from ckstudio.model.session import Session
 from ckstudio.model.templates import new_session
-from ckstudio.storage import decode, encode
+from ckstudio.storage import decode, encode, load_session
+from ckstudio.storage.codec import ParseError
 
+SCHOOL = Path(__file__).resolve().parents[2] / "examples" / "ecocirc-groupe-scolaire.ck.json"
 T0 = "2020-05-06T10:00:00+02:00"
 T1 = "2020-05-06T10:20:00+02:00"
 
@@ -261,3 +266,38 @@ def test_running_round_is_the_newest_unended_one_of_the_kind(doc):
     doc.apply(edits.end_round(doc, "r3", T1))
     assert running_round(doc, "tagging").id == "r1"
     assert running_round(doc).id == "r2"
+
+
+def test_dots_given_before_a_vote_are_not_the_rounds():
+    doc = Document(load_session(SCHOOL), checked=True)
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
+    voter = doc.concept(concept).votes[0].by
+    before = doc.concept(concept).votes[0].count
+    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    round_id = doc.rounds[-1].id
+    assert doc.round(round_id).earlier == {voter: before}
+    assert dots_used(doc, round_id, voter) == 0
+    assert dots_left(doc, round_id, voter) == doc.round(round_id).budget
+    doc.apply(SetVote(concept, voter, before + 1))
+    assert dots_used(doc, round_id, voter) == 1
+
+
+def test_removing_a_participant_drops_their_earlier_dots_and_undo_restores_them():
+    doc = Document(load_session(SCHOOL), checked=True)
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
+    voter = doc.concept(concept).votes[0].by
+    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    before = doc.to_session()
+    undo = doc.apply(edits.remove_participant(doc, voter))
+    assert voter not in doc.rounds[-1].earlier
+    doc.apply(undo)
+    assert doc.to_session() == before
+
+
+def test_a_file_counting_earlier_dots_of_a_stranger_is_refused():
+    data = json.loads(encode(load_session(SCHOOL)))
+    voting = next(r for r in data["rounds"] if r["kind"] == "voting")
+    voting["earlier"] = {"p99": 2}
+    with pytest.raises(ParseError) as refused:
+        decode(json.dumps(data).encode())
+    assert "p99" in str(refused.value) and "\n" not in str(refused.value)
