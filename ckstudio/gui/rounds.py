@@ -134,7 +134,10 @@ class Rounds(QObject):
                 for p in round_.participants]  # fmt: skip
 
     def heat_round(self) -> Round | None:
-        """The voting round whose results the map shows as heat: the newest, once revealed."""
+        """The voting round whose results the map shows as heat: the newest, once revealed;
+        none while a tagging round runs (last vote's favourites would sway the tagging)."""
+        if self.running("tagging") is not None:
+            return None
         voting = [r for r in self.doc.rounds if r.kind == "voting"]
         return voting[-1] if voting and not voting[-1].hidden else None
 
@@ -238,7 +241,11 @@ class Rounds(QObject):
         if participants and self.speaker.id not in participants:
             self.speaker.set(participants[0])
         self.editor.selection.set([concepts[0]])
-        self._say(text)
+        if kind == "voting":
+            said = self.tr("Vote started: {budget} dots each, hidden until you reveal them.")
+        else:
+            said = self.tr("Tagging round started: keys 1-9 tag, F6 passes the turn.")
+        self._say(said.format(budget=budget))
         return operation.record["id"]
 
     def _concepts(self, n: int) -> str:
@@ -251,10 +258,13 @@ class Rounds(QObject):
             self._say(self.tr("No round is running."))
             return False
         if round_.kind == "voting":
-            text = self.tr("End the vote")
+            text, said = self.tr("End the vote"), self.tr("Vote ended.")
         else:
-            text = self.tr("End the tagging round")
-        return self.editor.apply(edits.end_round(self.doc, round_.id, self.clock()), text)
+            text, said = self.tr("End the tagging round"), self.tr("Tagging round ended.")
+        done = self.editor.apply(edits.end_round(self.doc, round_.id, self.clock()), text)
+        if done:
+            self._say(said)
+        return done
 
     def reveal(self, round_id: str | None = None) -> bool:
         """Show the votes of a voting round (the newest hidden one unless told), one step."""
@@ -265,7 +275,10 @@ class Rounds(QObject):
             self._say(self.tr("No hidden vote to reveal."))
             return False
         operation = SetRecordField("rounds", round_id, "hidden", False)
-        return self.editor.apply(operation, self.tr("Reveal the votes"))
+        done = self.editor.apply(operation, self.tr("Reveal the votes"))
+        if done:
+            self._say(self.tr("Votes revealed."))
+        return done
 
     def tag_at(self, index: int) -> bool:
         """Key 1-9: tag with the theme at this place of the list (see `tag`)."""

@@ -1623,6 +1623,14 @@
         <translation>Lancer un tour d’étiquetage sur {concepts}</translation>
     </message>
     <message>
+        <source>Vote started: {budget} dots each, hidden until you reveal them.</source>
+        <translation>Vote lancé&#xa0;: {budget} gommettes chacun, cachées jusqu’à ce que vous les révéliez.</translation>
+    </message>
+    <message>
+        <source>Tagging round started: keys 1-9 tag, F6 passes the turn.</source>
+        <translation>Tour d’étiquetage lancé&#xa0;: les touches 1-9 étiquettent, F6 passe la parole.</translation>
+    </message>
+    <message>
         <source>1 concept</source>
         <translation>1 concept</translation>
     </message>
@@ -1639,8 +1647,16 @@
         <translation>Terminer le vote</translation>
     </message>
     <message>
+        <source>Vote ended.</source>
+        <translation>Vote terminé.</translation>
+    </message>
+    <message>
         <source>End the tagging round</source>
         <translation>Terminer le tour d’étiquetage</translation>
+    </message>
+    <message>
+        <source>Tagging round ended.</source>
+        <translation>Tour d’étiquetage terminé.</translation>
     </message>
     <message>
         <source>No hidden vote to reveal.</source>
@@ -1649,6 +1665,10 @@
     <message>
         <source>Reveal the votes</source>
         <translation>Révéler les votes</translation>
+    </message>
+    <message>
+        <source>Votes revealed.</source>
+        <translation>Votes révélés.</translation>
     </message>
     <message>
         <source>Last concept of the round: F6 gives the turn to the next participant.</source>

@@ -263,3 +263,28 @@ def test_rounds_are_saved_in_the_session(qtbot, window, school):
     saved = load_session(school)
     assert [r.id for r in saved.rounds][-1] == round_id
     assert (saved.rounds[-1].budget, saved.rounds[-1].hidden) == (5, True)
+
+
+def test_no_vote_heat_while_a_tagging_round_runs(qtbot, window):
+    rounds = rounds_of(window)
+    scene = window.workspace.scene
+    qtbot.waitUntil(lambda: bool(scene.heat), timeout=2000)  # the example's revealed vote
+    rounds.start("tagging", ["c4", "c7"], ["p3", "p4"])
+    assert rounds.heat() == {}
+    qtbot.waitUntil(lambda: scene.heat == {}, timeout=2000)
+    rounds.end()
+    qtbot.waitUntil(lambda: bool(scene.heat), timeout=2000)
+
+
+def test_start_reveal_and_end_say_what_happened(window):
+    rounds = rounds_of(window)
+    rounds.start("voting", ["c4", "c7"], ["p3", "p4"], budget=2)
+    assert message(window).startswith("Vote started: 2 dots each")
+    rounds.reveal()
+    assert message(window) == "Votes revealed."
+    rounds.end()
+    assert message(window) == "Vote ended."
+    rounds.start("tagging", ["c4"], ["p3"])
+    assert message(window).startswith("Tagging round started")
+    rounds.end()
+    assert message(window) == "Tagging round ended."
