@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ckstudio.gui.mapitem import FADE, SELECTED, STRONG_FADE
+from ckstudio.gui.mapitem import FADE, SELECTED, STRONG_FADE, paint_heat
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.painter import paint_item
 from ckstudio.gui.selection import Selection
@@ -113,6 +113,10 @@ class AudienceItem(QGraphicsItem):
                 if edge is not None:
                     painter.setOpacity(fade if scene.faded(child) else 1.0)
                     paint_item(painter, edge)
+        heat = scene.heat  # a revealed vote, as on the facilitator's map
+        painter.setOpacity(1.0)
+        for ref in (r for r in refs if r in heat):
+            paint_heat(painter, scene.box(ref), heat[ref])
         for ref in refs:
             painter.setOpacity(fade if scene.faded(ref) else 1.0)
             paint_item(painter, scene.group(ref))

@@ -130,7 +130,7 @@ class MapItem(QGraphicsItem):
             painter.setOpacity(1.0)
             for ref in refs:
                 if ref in heat:
-                    _paint_heat(painter, scene.box(ref), heat[ref])
+                    paint_heat(painter, scene.box(ref), heat[ref])
         for ref in refs:
             painter.setOpacity(fade if ref in faded else 1.0)
             paint_item(painter, scene.group(ref))
@@ -348,7 +348,7 @@ def _heat_color(value: float) -> QColor:
     return color
 
 
-def _paint_heat(painter: QPainter, box: Box | None, value: float) -> None:
+def paint_heat(painter: QPainter, box: Box | None, value: float) -> None:
     """A concept's vote heat: a warm halo round its card, wider and stronger with more dots."""
     if box is None or value <= 0:
         return

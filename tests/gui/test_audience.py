@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 
+from ckstudio.gui import audience_view
 from ckstudio.gui.audience_view import ScreenInfo, min_text_pixels, text_device_pixels
 from ckstudio.gui.phase_timer import State
 from ckstudio.gui.phase_timer_widgets import STEP_SHARE, TimerBar
@@ -236,3 +237,15 @@ def test_the_step_name_fits_the_timer_panel(window, audience):
     needed = QFontMetrics(font).horizontalAdvance(window.audience.timer.step_text())
     assert overlay.width() >= needed  # "Rotation 3/6 · Présentation" was cut in French
     assert overlay.geometry().right() <= audience.width()
+
+
+def test_a_revealed_vote_glows_on_the_projector_too(qtbot, window, audience, monkeypatch):
+    rounds = window.workspace.rounds
+    qtbot.waitUntil(lambda: bool(audience.scene.heat), timeout=2000)  # the example's vote
+    assert audience.scene.heat == window.workspace.scene.heat
+    painted = []
+    monkeypatch.setattr(audience_view, "paint_heat", lambda p, box, v: painted.append(v))
+    audience.view.viewport().repaint()
+    assert painted and all(0 < value <= 1 for value in painted)
+    rounds.start("tagging", ["c4"], ["p3"])
+    qtbot.waitUntil(lambda: audience.scene.heat == {}, timeout=2000)
