@@ -29,14 +29,13 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from ckstudio.gui.mapitem import FADE, SELECTED, STRONG_FADE, paint_heat
+from ckstudio.gui.mapitem import FADE, SELECTED, STRONG_FADE, SceneItem, paint_heat
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.painter import paint_item
 from ckstudio.gui.selection import Selection
@@ -71,28 +70,18 @@ def text_device_pixels(text_size: float, zoom: float, screen: ScreenInfo) -> flo
     return text_size * zoom * screen.ratio
 
 
-class AudienceItem(QGraphicsItem):
+class AudienceItem(SceneItem):
     """Paints the shown part of the audience's map, with the facilitator's selection."""
 
     def __init__(self, scene: MapScene, selection: Selection, shown: Callable[[str], bool]):
-        super().__init__()
-        self._scene = scene
+        super().__init__(scene)
         self._selection = selection
         self.shown = shown
         self.show_decorations: Callable[[str], bool] = lambda role: True
-        self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def refresh(self) -> None:
-        width, height = self._scene.size()
-        rect = QRectF(0, 0, width, height)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
+        self._fit_scene()
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         scene, shown = self._scene, self.shown

@@ -47,15 +47,34 @@ class Marks:
     typing: str | None = None  # the node whose text box is open: its frame is the box's
 
 
-class MapItem(QGraphicsItem):
+class SceneItem(QGraphicsItem):
+    """One item as large as a MapScene's map, painting it (the editor's, the audience's)."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__()
+        self._scene = scene
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def _fit_scene(self) -> None:
+        """Take the map's current size (after any change)."""
+        width, height = self._scene.size()
+        rect = QRectF(0, 0, width, height)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+
+class MapItem(SceneItem):
     """Paints `scene`'s map; reads the scene only, never the Document."""
 
     def __init__(self, scene: MapScene, selection: Selection, marks: Marks) -> None:
-        super().__init__()
-        self._scene = scene
+        super().__init__(scene)
         self._selection = selection
         self._marks = marks
-        self._rect = QRectF()
         self._version = -1
         self._overview: _Overview | None = None
         self._overview_image: QImage | None = None
@@ -63,16 +82,11 @@ class MapItem(QGraphicsItem):
         self._overview_due = False
         self._route_boxes: dict[str, Box] = {}
         self._link_index: BoxIndex | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.refresh()
 
     def refresh(self) -> None:
         """Take the scene's current layout (after any change)."""
-        width, height = self._scene.size()
-        rect = QRectF(0, 0, width, height)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
+        self._fit_scene()
         self._forget()
         self.update()
 
@@ -87,9 +101,6 @@ class MapItem(QGraphicsItem):
         self._overview = None
         self._route_boxes = {}
         self._link_index = None
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
