@@ -156,18 +156,30 @@ def test_open_and_save_are_remembered_newest_first(window, school, tmp_path):
     assert labels[:2] == ["&1 other.ck.json", "&2 ecocirc-groupe-scolaire.ck.json"]
 
 
-def test_a_recent_file_opens_after_the_unsaved_question(window, school, tmp_path, monkeypatch):
+def garden_copy(tmp_path: Path) -> Path:
+    """Another session to open: a copy of the school-garden example."""
     other = tmp_path / "garden.ck.json"
     shutil.copy(SCHOOL.with_name("school-garden-workshop.ck.json"), other)
-    window.settings.remember_file(str(other))
-    window.recent_menu.refresh()
-    edit(window)
-    asked = []
+    return other
+
+
+def discard_when_asked(monkeypatch) -> list[int]:
+    """Answer Discard to the unsaved-changes question; the list grows at each asking."""
+    asked: list[int] = []
     monkeypatch.setattr(
         QMessageBox,
         "question",
         lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Discard,
     )
+    return asked
+
+
+def test_a_recent_file_opens_after_the_unsaved_question(window, school, tmp_path, monkeypatch):
+    other = garden_copy(tmp_path)
+    window.settings.remember_file(str(other))
+    window.recent_menu.refresh()
+    edit(window)
+    asked = discard_when_asked(monkeypatch)
     first = next(a for a in window.recent_menu.actions() if a.toolTip() == str(other))
     first.trigger()
     assert asked and window.workspace.path == other
@@ -214,15 +226,9 @@ def _drop(widget, path: Path) -> bool:
 def test_a_session_dropped_on_the_map_opens_after_the_unsaved_question(
     window, qtbot, tmp_path, monkeypatch
 ):
-    other = tmp_path / "garden.ck.json"
-    shutil.copy(SCHOOL.with_name("school-garden-workshop.ck.json"), other)
+    other = garden_copy(tmp_path)
     edit(window)
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Discard,
-    )
+    asked = discard_when_asked(monkeypatch)
     assert _drop(window.canvas.viewport(), other)
     qtbot.waitUntil(lambda: window.workspace.path == other)
     assert asked == [1] and not window.isWindowModified()
