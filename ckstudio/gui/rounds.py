@@ -121,6 +121,10 @@ class Rounds(QObject):
         """Tags of each theme on the round's concepts (two participants' tags count two)."""
         return rounds.theme_counts_in_round(self.doc, round_id)
 
+    def theme_concepts(self, round_id: str) -> dict[str, int]:
+        """Round concepts carrying each theme, counted once each (as the cluster view does)."""
+        return rounds.theme_concepts_in_round(self.doc, round_id)
+
     def ranking(self, round_id: str) -> list[tuple[str, int]]:
         """The round's concepts, most dots first; empty while its votes are hidden."""
         if self.doc.round(round_id).hidden:

@@ -73,6 +73,27 @@ def theme_counts_in_round(source: Document | Session, round_id: str) -> dict[str
     return counts
 
 
+def theme_concepts_in_round(source: Document | Session, round_id: str) -> dict[str, int]:
+    """For every theme of the session (in its order), how many of the round's concepts
+    carry it: a concept tagged by two participants counts once, as in the cluster view."""
+    round_ = _round(source, round_id)
+    counts = {theme.id: 0 for theme in source.themes}
+    for concept in _concepts(source, round_):
+        for theme in {tag.theme for tag in concept.tags}:
+            counts[theme] += 1
+    return counts
+
+
+def ranks(ranking: list[tuple[str, int]]) -> list[int]:
+    """The place of each entry of a ranking, ties sharing theirs (1, 2, 2, 4): two
+    concepts with as many dots are ex aequo, whatever order the list gives them."""
+    places: list[int] = []
+    for index, (_, dots) in enumerate(ranking):
+        tied = index and dots == ranking[index - 1][1]
+        places.append(places[-1] if tied else index + 1)
+    return places
+
+
 def running_round(source: Document | Session, kind: str | None = None) -> Round | None:
     """The newest round still running (of this kind, if given), or None."""
     for round_ in reversed(source.rounds):

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ckstudio.model import Change, Document, InvalidSessionError, OperationError, edits
 from ckstudio.model.operations import (
@@ -20,8 +22,10 @@ from ckstudio.model.operations import (
 from ckstudio.model.rounds import (
     dots_left,
     dots_used,
+    ranks,
     round_ranking,
     running_round,
+    theme_concepts_in_round,
     theme_counts_in_round,
 )
 from ckstudio.model.session import Session
@@ -301,3 +305,27 @@ def test_a_file_counting_earlier_dots_of_a_stranger_is_refused():
     with pytest.raises(ParseError) as refused:
         decode(json.dumps(data).encode())
     assert "p99" in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_theme_concepts_count_each_concept_once_per_theme(doc):
+    themes = [theme.id for theme in doc.themes]
+    doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], T0))
+    doc.apply(AddTag("c1", themes[0], "p1"))
+    doc.apply(AddTag("c1", themes[0], "p2"))
+    doc.apply(AddTag("c2", themes[1], "p1"))
+    doc.apply(AddTag("c3", themes[0], "p1"))  # outside the round
+    counts = theme_concepts_in_round(doc, "r1")
+    assert counts == {themes[0]: 1, themes[1]: 1, **{t: 0 for t in themes[2:]}}
+    assert theme_counts_in_round(doc, "r1")[themes[0]] == 2
+    assert theme_concepts_in_round(doc.to_session(), "r1") == counts
+
+
+@given(st.lists(st.integers(min_value=0, max_value=4), max_size=12))
+def test_ranks_share_a_place_between_ties(dots):
+    ranking = [(f"c{i}", d) for i, d in enumerate(sorted(dots, reverse=True))]
+    places = ranks(ranking)
+    assert len(places) == len(ranking)
+    for i in range(1, len(ranking)):
+        same = ranking[i][1] == ranking[i - 1][1]
+        assert places[i] == (places[i - 1] if same else i + 1)
+    assert places[:1] in ([], [1])
