@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ckstudio.gui.commands import OperationCommand, push
+from ckstudio.gui.error_text import translated
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.navigation import neighbour
 from ckstudio.gui.selection import Selection
@@ -106,7 +107,8 @@ class MapEditor(QObject):
         try:
             command = push(self.stack, self.doc, operation, text, merge_node, detail)
         except OperationError as error:
-            self.message.emit(self.tr("Not done: {reason}").format(reason=error))
+            reason = translated(error.message)
+            self.message.emit(self.tr("Not done: {reason}").format(reason=reason))
             return False
         command.takes_text = takes_text
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import QSysInfo
+from PySide6.QtCore import QCoreApplication, QSysInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ckstudio.gui.filelock import Holder
@@ -34,7 +34,9 @@ class FileQuestions:
         self._parent = parent
 
     def tr(self, text: str) -> str:
-        return self._parent.tr(text)
+        """`text` in the interface's language, from where lupdate files this class's
+        strings: under its own name (the window's `tr` would look under "MainWindow")."""
+        return QCoreApplication.translate("FileQuestions", text)
 
     def file_in_use(self, path: Path, holder: Holder) -> str:
         """`path` is open in another CK Studio: "read_only", "copy" or "cancel"."""

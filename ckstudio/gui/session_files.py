@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ckstudio.gui.autosave import Autosave
+from ckstudio.gui.error_text import file_error_text
 from ckstudio.gui.filelock import SessionLock
 from ckstudio.gui.filequestions import FileQuestions
 from ckstudio.gui.i18n import interface_language, tr
@@ -58,7 +60,9 @@ class SessionFiles:
         self._parent = parent
 
     def tr(self, text: str) -> str:
-        return self._parent.tr(text)
+        """`text` in the interface's language, from where lupdate files this class's
+        strings: under its own name (the window's `tr` would look under "MainWindow")."""
+        return QCoreApplication.translate("SessionFiles", text)
 
     def _style(self) -> Style:
         return map_style(self._host.settings.theme)
@@ -87,7 +91,7 @@ class SessionFiles:
         try:
             session = template.make()
         except SessionFileError as error:
-            self._host.show_error(self.tr("This template cannot be opened"), error.sentence())
+            self._host.show_error(self.tr("This template cannot be opened"), file_error_text(error))
             return
         self._host.set_workspace(Workspace(session, None, self._style(), self._orientation()))
 
@@ -120,7 +124,7 @@ class SessionFiles:
         try:
             workspace = Workspace.open(path, self._style(), self._orientation())
         except SessionFileError as error:
-            self._host.show_error(self.tr("This session cannot be opened"), error.sentence())
+            self._host.show_error(self.tr("This session cannot be opened"), file_error_text(error))
             return False
         if not self.admit(workspace):
             workspace.close()
@@ -186,7 +190,9 @@ class SessionFiles:
         try:
             session = entry.load()
         except SessionFileError as error:
-            self._host.show_error(self.tr("This session cannot be recovered"), error.sentence())
+            self._host.show_error(
+                self.tr("This session cannot be recovered"), file_error_text(error)
+            )
             return False
         original = entry.info.original if entry.info is not None else None
         workspace = Workspace(session, original, self._style(), self._orientation(), checked=True)
@@ -242,7 +248,7 @@ class SessionFiles:
         except SessionFileError as error:
             if lock is not workspace.lock:
                 lock.release()
-            self._host.show_error(self.tr("The session was not saved"), error.sentence())
+            self._host.show_error(self.tr("The session was not saved"), file_error_text(error))
             return False
         if lock is not workspace.lock:
             if workspace.lock is not None:
@@ -293,7 +299,7 @@ class SessionFiles:
         try:
             fresh = Workspace.open(old.path, self._style(), self._orientation())
         except SessionFileError as error:
-            self._host.show_error(self.tr("The file cannot be read again"), error.sentence())
+            self._host.show_error(self.tr("The file cannot be read again"), file_error_text(error))
             return False
         fresh.lock, old.lock = old.lock, None
         fresh.read_only = old.read_only

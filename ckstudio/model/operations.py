@@ -21,7 +21,7 @@ from ckstudio.model.integrity import (
     knowledge_reference_problems,
     round_reference_problems,
 )
-from ckstudio.model.problems import OperationError
+from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message, OperationError
 from ckstudio.model.session import (
     Concept,
     KnowledgeItem,
@@ -56,18 +56,79 @@ EDITABLE_RECORD_FIELDS: dict[Section, frozenset[str]] = {
 EDITABLE_LINK_FIELDS = frozenset({"kind", "note"})
 EDITABLE_META_FIELDS = frozenset(Meta.model_fields)
 SPACE_NAMES: dict[Space, str] = {"c": "concept", "k": "knowledge item"}
+SESSION_FULL: dict[Section, str] = {
+    "themes": QT_TRANSLATE_NOOP("Errors", "a session holds at most {most} themes"),
+    "participants": QT_TRANSLATE_NOOP("Errors", "a session holds at most {most} participants"),
+    "rounds": QT_TRANSLATE_NOOP("Errors", "a session holds at most {most} rounds"),
+}
+# The fields a user edits, named in the refusals the window translates (the English is the key).
+FIELD_NAMES = {
+    name: Message(name)
+    for name in (
+        QT_TRANSLATE_NOOP("Errors", "title"),
+        QT_TRANSLATE_NOOP("Errors", "brief"),
+        QT_TRANSLATE_NOOP("Errors", "date"),
+        QT_TRANSLATE_NOOP("Errors", "place"),
+        QT_TRANSLATE_NOOP("Errors", "language"),
+        QT_TRANSLATE_NOOP("Errors", "text"),
+        QT_TRANSLATE_NOOP("Errors", "notes"),
+        QT_TRANSLATE_NOOP("Errors", "source"),
+        QT_TRANSLATE_NOOP("Errors", "note"),
+        QT_TRANSLATE_NOOP("Errors", "name"),
+        QT_TRANSLATE_NOOP("Errors", "organisation"),
+        QT_TRANSLATE_NOOP("Errors", "color"),
+    )
+}
+# What the session's own validators say (model/session.py), for the window to translate.
+VALIDATOR_REASONS = {
+    reason: Message(reason)
+    for reason in (
+        QT_TRANSLATE_NOOP("Errors", "not a date written YYYY-MM-DD"),
+        QT_TRANSLATE_NOOP("Errors", "not an ISO 8601 date and time (YYYY-MM-DDThh:mm...)"),
+    )
+}
+# A pattern means nothing to a facilitator: these fields say what they expect instead.
+PATTERN_REASONS = {
+    "language": Message(QT_TRANSLATE_NOOP("Errors", "not a language tag such as fr, en or pt-BR")),
+    "color": Message(QT_TRANSLATE_NOOP("Errors", "not a colour written #RRGGBB")),
+}
 
 
 def _build(model: type, data: dict[str, Any]) -> Any:
     """Validate record data as a file would be, turning errors into one sentence."""
-    _require(_encodable(data), "the text holds a lone UTF-16 surrogate, which is not text")
+    surrogate = QT_TRANSLATE_NOOP(
+        "Errors", "the text holds a lone UTF-16 surrogate, which is not text"
+    )
+    _require(_encodable(data), Message(surrogate))
     try:
         return model.model_validate(data, strict=True)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or model.__name__
-        message = first["msg"].removeprefix("Value error, ")  # pydantic's wording, not ours
-        raise OperationError(f"{where}: {message}") from None
+        field = FIELD_NAMES.get(where, where)
+        template = QT_TRANSLATE_NOOP("Errors", "{field}: {reason}")
+        raise OperationError(Message(template, field=field, reason=_reason(first))) from None
+
+
+def _reason(detail: Any) -> str:
+    """Pydantic's sentence for one error, as a Message when it is one a user can cause.
+
+    The English stays pydantic's own wording (a Message is used only when it
+    reads the same), except for patterns, which say what the field expects.
+    """
+    message = detail["msg"].removeprefix("Value error, ")
+    kind, context = detail["type"], detail.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and detail["loc"][-1:] in (("language",), ("color",)):
+        return PATTERN_REASONS[detail["loc"][-1]]
+    if kind == "value_error":
+        return VALIDATOR_REASONS.get(message, message)
+    candidate: str = message
+    if kind == "string_too_long":
+        template = QT_TRANSLATE_NOOP("Errors", "String should have at most {max_length} characters")
+        candidate = Message(template, max_length=context.get("max_length"))
+    elif kind == "string_too_short":
+        candidate = Message(QT_TRANSLATE_NOOP("Errors", "String should have at least 1 character"))
+    return candidate if candidate == message else message
 
 
 def _encodable(value: Any) -> bool:
@@ -163,9 +224,12 @@ class AddNode:
         _require(self.space in NODE_TYPES, f"{self.space!r} is not a space: 'c' or 'k'")
         node = _build(NODE_TYPES[self.space], self.node)
         _require(not doc.has_id(node.id), f"the id '{node.id}' is already used")
+        template = QT_TRANSLATE_NOOP(
+            "Errors", "a session holds at most {most} concepts and knowledge items"
+        )
         _require(
             doc.node_count("c") + doc.node_count("k") < limits.MAX_NODES,
-            f"a session holds at most {limits.MAX_NODES} concepts and knowledge items",
+            Message(template, most=limits.MAX_NODES),
         )
         _check_parent(doc, self.space, node.parent)
         _require_index(self.position, len(doc.children(self.space, node.parent)))
@@ -183,7 +247,8 @@ class RemoveNode:
 
     def apply(self, doc: Document) -> Operation:
         _require_node(doc, self.space, self.id)
-        _require(not (self.space == "c" and self.id == doc.root), "C0 cannot be removed")
+        c0 = Message(QT_TRANSLATE_NOOP("Errors", "C0 cannot be removed"))
+        _require(not (self.space == "c" and self.id == doc.root), c0)
         _require(not doc.children(self.space, self.id), f"'{self.id}' still has children")
         _require(not doc.links_of(self.id), f"'{self.id}' still has links")
         _require(
@@ -210,11 +275,15 @@ class MoveNode:
 
     def apply(self, doc: Document) -> Operation:
         _require_node(doc, self.space, self.id)
-        _require(self.space == "k" or self.id != doc.root, "C0 cannot be moved")
+        c0 = Message(QT_TRANSLATE_NOOP("Errors", "C0 cannot be moved"))
+        _require(self.space == "k" or self.id != doc.root, c0)
         _check_parent(doc, self.space, self.parent)
         if self.parent is not None:
             looping = self.parent == self.id or self.id in doc.ancestors(self.space, self.parent)
-            _require(not looping, "a node cannot be moved under itself or its own descendants")
+            template = QT_TRANSLATE_NOOP(
+                "Errors", "a node cannot be moved under itself or its own descendants"
+            )
+            _require(not looping, Message(template))
         old_parent = doc.node(self.space, self.id).parent
         old_position = doc.position(self.space, self.id)
         staying = len(doc.children(self.space, self.parent)) - (old_parent == self.parent)
@@ -239,7 +308,7 @@ class SetNodeField:
         node = _build(NODE_TYPES[self.space], {**old.model_dump(), self.field: self.value})
         _require(
             not (self.space == "c" and self.id == doc.root and node.partition is not None),
-            "C0 has no partition",
+            Message(QT_TRANSLATE_NOOP("Errors", "C0 has no partition")),
         )
         _check_node_references(doc, self.space, node)
         doc._replace_node(self.space, node, self.field)
@@ -302,7 +371,11 @@ class SetVote:
         _require_node(doc, "c", self.concept)
         _require(
             type(self.count) is int and 0 <= self.count <= limits.MAX_VOTE_COUNT,
-            f"a vote counts 0 to {limits.MAX_VOTE_COUNT} dots, not {self.count!r}",
+            Message(
+                QT_TRANSLATE_NOOP("Errors", "a vote counts 0 to {most} dots, not {count}"),
+                most=limits.MAX_VOTE_COUNT,
+                count=repr(self.count),
+            ),
         )
         votes = [vote.model_dump() for vote in doc.concept(self.concept).votes]
         index = next((i for i, v in enumerate(votes) if v["by"] == self.by), None)
@@ -332,7 +405,8 @@ class AddLink:
         count = doc.link_count()
         index = count if self.index is None else self.index
         _require_index(index, count, "index")
-        _require(count < limits.MAX_LINKS, f"a session holds at most {limits.MAX_LINKS} links")
+        template = QT_TRANSLATE_NOOP("Errors", "a session holds at most {most} links")
+        _require(count < limits.MAX_LINKS, Message(template, most=limits.MAX_LINKS))
         doc._insert_link(link, index)
         return RemoveLink(link.id)
 
@@ -341,9 +415,12 @@ def _check_link_ends(doc: Document, link: Link, ignore: str | None = None) -> No
     _require(doc.has_node("c", link.concept), f"'{link.concept}' is not a concept")
     _require(doc.has_node("k", link.knowledge), f"'{link.knowledge}' is not a knowledge item")
     twin = doc.find_link(link.concept, link.knowledge, link.kind)
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "a {kind} link from '{concept}' to '{knowledge}' exists already"
+    )
     _require(
         twin is None or twin.id == ignore,
-        f"a {link.kind} link from '{link.concept}' to '{link.knowledge}' exists already",
+        Message(template, kind=link.kind, concept=link.concept, knowledge=link.knowledge),
     )
 
 
@@ -388,7 +465,7 @@ class AddRecord:
         _require(not doc.has_id(record.id), f"the id '{record.id}' is already used")
         count = len(doc.records(self.section))
         most = RECORD_LIMITS[self.section]
-        _require(count < most, f"a session holds at most {most} {self.section}")
+        _require(count < most, Message(SESSION_FULL[self.section], most=most))
         index = count if self.index is None else self.index
         _require_index(index, count, "index")
         _check_record_references(doc, record)
@@ -495,8 +572,11 @@ def references_to(doc: Document, id_: str) -> list[Operation]:
         if id_ in round_.participants:
             kept = [pid for pid in round_.participants if pid != id_]
             undo.append(SetRecordField("rounds", round_.id, "participants", kept))
-        if id_ in round_.earlier:
-            earlier = {pid: n for pid, n in round_.earlier.items() if pid != id_}
+        if any(id_ in dots for dots in round_.earlier.values()):
+            earlier = {
+                cid: {pid: n for pid, n in dots.items() if pid != id_}
+                for cid, dots in round_.earlier.items()
+            }
             undo.append(SetRecordField("rounds", round_.id, "earlier", earlier))
     return undo + round_references_to(doc, {id_})
 
@@ -505,6 +585,9 @@ def round_references_to(doc: Document, concepts: set[str]) -> list[Operation]:
     """The operations that take these concepts out of every round that names them."""
     undo: list[Operation] = []
     for round_ in doc.rounds:
+        if concepts & set(round_.earlier):  # first: earlier dots only on the round's concepts
+            earlier = {cid: d for cid, d in round_.earlier.items() if cid not in concepts}
+            undo.append(SetRecordField("rounds", round_.id, "earlier", earlier))
         kept = [cid for cid in round_.concepts if cid not in concepts]
         if len(kept) < len(round_.concepts):
             undo.append(SetRecordField("rounds", round_.id, "concepts", kept))

@@ -1,4 +1,10 @@
-"""Problems found in a session, and the error raised for a refused edit."""
+"""Problems found in a session, and the error raised for a refused edit.
+
+Their sentences are English, and stay so for the command line and the logs.
+Those a user of the window can meet are `Message`s: each remembers its
+template and values, so that the window says them in the interface's language
+(`ckstudio.gui.error_text`) while this layer stays free of Qt.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,35 @@ from dataclasses import dataclass
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MAX_SHOWN = 300
+ERRORS = "Errors"  # the translation context of every Message template
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation under `context`, and give it back unchanged.
+
+    pyside6-lupdate finds the literal arguments of a call by this name and puts
+    them in the .ts file; the window translates the template when it shows it.
+    """
+    return text
+
+
+class Message(str):
+    """An English sentence that remembers its template and values.
+
+    It is the English text itself (`==`, `str()`, f-strings and the command
+    line see nothing else); `template` (marked with QT_TRANSLATE_NOOP under
+    ERRORS) and `values` let the window say it in another language. A value
+    may be a Message itself (a reason inside a sentence): it is translated too.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Message:
+        text = super().__new__(cls, template.format(**values))
+        text.template = template
+        text.values = values
+        return text
 
 
 def one_line(text: str, limit: int = MAX_SHOWN) -> str:
@@ -33,4 +68,11 @@ def pointer(*parts: object) -> str:
 
 
 class OperationError(ValueError):
-    """An edit the Document refuses; the message says why, in one sentence."""
+    """An edit the Document refuses; the message says why, in one sentence.
+
+    `message` is that sentence as given, a Message when the window can translate it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from ckstudio.model import limits
 from ckstudio.model.gcpause import collector_paused
 from ckstudio.model.integrity import session_problems
-from ckstudio.model.problems import Problem, pointer
+from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message, Problem, pointer
 from ckstudio.model.session import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -38,6 +38,21 @@ MAX_PROBLEMS = 100
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SPACED_KEY_END = re.compile(r'"[ \t\r\n]+:')
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# Python's JSON parser explains in English; those it says most, for the window to translate.
+_JSON_REASONS = {
+    reason: Message(reason)
+    for reason in (
+        QT_TRANSLATE_NOOP("Errors", "expecting value"),
+        QT_TRANSLATE_NOOP("Errors", "expecting property name enclosed in double quotes"),
+        QT_TRANSLATE_NOOP("Errors", "expecting ',' delimiter"),
+        QT_TRANSLATE_NOOP("Errors", "expecting ':' delimiter"),
+        QT_TRANSLATE_NOOP("Errors", "extra data"),
+        QT_TRANSLATE_NOOP("Errors", "unterminated string starting at"),
+        QT_TRANSLATE_NOOP("Errors", "invalid control character at"),
+        QT_TRANSLATE_NOOP("Errors", "invalid \\escape"),
+        QT_TRANSLATE_NOOP("Errors", "invalid \\uXXXX escape"),
+    )
+}
 
 
 class ParseError(Exception):
@@ -78,22 +93,29 @@ def _decode(data: bytes) -> Session:
 
 
 def _fail(where: str, message: str) -> ParseError:
+    """One problem; `where` and `message` are Messages wherever the window can translate them."""
     return ParseError([Problem(where, message)])
 
 
 def _to_text(data: bytes) -> str:
     if not data.strip():
-        raise _fail("", "the file is empty")
+        raise _fail("", Message(QT_TRANSLATE_NOOP("Errors", "the file is empty")))
     data = data.removeprefix(UTF8_BOM)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        where = f"line {line}, column {column}"
-        raise _fail(
-            where, "the file is not UTF-8 text (was it saved in another encoding?)"
-        ) from None
+        message = QT_TRANSLATE_NOOP(
+            "Errors", "the file is not UTF-8 text (was it saved in another encoding?)"
+        )
+        raise _fail(_line_column(line, column), Message(message)) from None
+
+
+def _line_column(line: int, column: int) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "line {line}, column {column}"), line=line, column=column
+    )
 
 
 class _NotPlainJson(ValueError):
@@ -105,15 +127,18 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(result) != len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise _NotPlainJson(f"the key '{twice}' appears twice in one object")
+        template = QT_TRANSLATE_NOOP("Errors", "the key '{key}' appears twice in one object")
+        raise _NotPlainJson(Message(template, key=twice))
     return result
 
 
 def _refuse_constant(name: str) -> None:
-    raise _NotPlainJson(f"'{name}' is not a number JSON allows")
+    raise _NotPlainJson(
+        Message(QT_TRANSLATE_NOOP("Errors", "'{name}' is not a number JSON allows"), name=name)
+    )
 
 
-def limit_problem(data: bytes) -> str | None:
+def limit_problem(data: bytes) -> Message | None:
     """Why the loader would refuse bytes this size or this shape, or None.
 
     Saving asks too, so that CK Studio never writes a file it cannot open.
@@ -123,9 +148,14 @@ def limit_problem(data: bytes) -> str | None:
     return _containers_problem(data.decode("utf-8"))
 
 
-def too_big(size: int) -> str:
-    most = limits.MAX_FILE_BYTES / (1024 * 1024)
-    return f"the file takes {size / (1024 * 1024):.1f} MB, more than the {most:.0f} MB allowed"
+def too_big(size: int) -> Message:
+    """Why a session file this size is not read (or written)."""
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "the file takes {size:.1f} MB, more than the {most} MB allowed"
+    )
+    return Message(
+        template, size=size / (1024 * 1024), most=round(limits.MAX_FILE_BYTES / (1024 * 1024))
+    )
 
 
 def _structure_count(text: str) -> int:
@@ -141,9 +171,12 @@ def _structure_count(text: str) -> int:
     return outside_strings.count("{") + outside_strings.count("[")
 
 
-def _containers_problem(text: str) -> str | None:
+def _containers_problem(text: str) -> Message | None:
     if _structure_count(text) > limits.MAX_JSON_CONTAINERS:
-        return f"the file holds more than {limits.MAX_JSON_CONTAINERS:,} objects and arrays"
+        template = QT_TRANSLATE_NOOP(
+            "Errors", "the file holds more than {most:,} objects and arrays"
+        )
+        return Message(template, most=limits.MAX_JSON_CONTAINERS)
     return None
 
 
@@ -191,14 +224,20 @@ def _parse_json(text: str) -> Any:
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise _fail(where, f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}") from None
+        reason = error.msg[:1].lower() + error.msg[1:]
+        message = Message(
+            QT_TRANSLATE_NOOP("Errors", "not valid JSON: {reason}"),
+            reason=_JSON_REASONS.get(reason, reason),
+        )
+        raise _fail(_line_column(error.lineno, error.colno), message) from None
     except RecursionError:
-        raise _fail("", "the JSON is nested too deeply to be a session") from None
+        message = QT_TRANSLATE_NOOP("Errors", "the JSON is nested too deeply to be a session")
+        raise _fail("", Message(message)) from None
     except _NotPlainJson as error:
-        raise _fail("", str(error)) from None
+        raise _fail("", error.args[0]) from None
     except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-        raise _fail("", "a number in the file is thousands of digits long") from None
+        message = QT_TRANSLATE_NOOP("Errors", "a number in the file is thousands of digits long")
+        raise _fail("", Message(message)) from None
 
 
 def _refuse_lone_surrogates(parsed: Any) -> None:
@@ -206,29 +245,46 @@ def _refuse_lone_surrogates(parsed: Any) -> None:
     try:
         json.dumps(parsed, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise _fail(
-            "", "the file holds a lone UTF-16 surrogate escape, which is not text"
-        ) from None
+        message = QT_TRANSLATE_NOOP(
+            "Errors", "the file holds a lone UTF-16 surrogate escape, which is not text"
+        )
+        raise _fail("", Message(message)) from None
 
 
 def _migrated(parsed: Any) -> dict[str, Any]:
     if not isinstance(parsed, dict):
-        kind = {list: "an array", str: "a string"}.get(type(parsed), "a single value")
-        raise _fail("", f"the file holds {kind}, not a CK Studio session")
+        raise _fail("", _NOT_AN_OBJECT.get(type(parsed), _NOT_AN_OBJECT[None]))
     if parsed.get("format") != FORMAT_NAME:
-        raise _fail("/format", f"this is not a CK Studio session (no 'format': '{FORMAT_NAME}')")
+        template = QT_TRANSLATE_NOOP(
+            "Errors", "this is not a CK Studio session (no 'format': '{name}')"
+        )
+        raise _fail("/format", Message(template, name=FORMAT_NAME))
     version = parsed.get("version")
     if type(version) is not int:
-        raise _fail("/version", "the format version must be a whole number")
+        message = QT_TRANSLATE_NOOP("Errors", "the format version must be a whole number")
+        raise _fail("/version", Message(message))
     if version > FORMAT_VERSION:
-        message = (
-            f"made by a newer CK Studio (format version {_shown(version)}; this one reads "
-            f"up to {FORMAT_VERSION}): update CK Studio to open it"
+        template = QT_TRANSLATE_NOOP(
+            "Errors",
+            "made by a newer CK Studio (format version {version}; this one reads up to "
+            "{current}): update CK Studio to open it",
         )
-        raise _fail("/version", message)
+        raise _fail("/version", Message(template, version=_shown(version), current=FORMAT_VERSION))
     if version < FIRST_VERSION:
-        raise _fail("/version", f"{_shown(version)} is not a format version CK Studio ever wrote")
+        template = QT_TRANSLATE_NOOP(
+            "Errors", "{version} is not a format version CK Studio ever wrote"
+        )
+        raise _fail("/version", Message(template, version=_shown(version)))
     return migrate(parsed, version)
+
+
+_NOT_AN_OBJECT: dict[type | None, Message] = {
+    list: Message(QT_TRANSLATE_NOOP("Errors", "the file holds an array, not a CK Studio session")),
+    str: Message(QT_TRANSLATE_NOOP("Errors", "the file holds a string, not a CK Studio session")),
+    None: Message(
+        QT_TRANSLATE_NOOP("Errors", "the file holds a single value, not a CK Studio session")
+    ),
+}
 
 
 RECORD_MODELS = {

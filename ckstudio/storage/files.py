@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 
 from ckstudio.model import limits
-from ckstudio.model.problems import Problem
+from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message, Problem
 from ckstudio.model.session import Session
 from ckstudio.storage.codec import ParseError, decode, encode, limit_problem, too_big
 from ckstudio.storage.errors import SessionLoadError, SessionSaveError
@@ -33,6 +33,8 @@ from ckstudio.storage.pdfarchive import (
 SUFFIX = ".ck.json"
 BACKUPS = 3
 _TEMP_MARK = ".saving-"
+BACKUP_HINT = "{reason}; the previous version is in {backup}"  # the window says it its own way
+_UNUSABLE_NAME = Message(QT_TRANSLATE_NOOP("Errors", "this is not a usable file name"))
 
 
 def load_session(path: Path | str) -> Session:
@@ -52,7 +54,7 @@ def load_session(path: Path | str) -> Session:
     except OSError as error:
         raise SessionLoadError(path, [Problem("", _os_reason(error, "read"))]) from None
     except ValueError:  # a NUL byte or half a surrogate pair in the path, or no name at all
-        raise SessionLoadError(path, [Problem("", "this is not a usable file name")]) from None
+        raise SessionLoadError(path, [Problem("", _UNUSABLE_NAME)]) from None
 
 
 def save_session(session: Session, path: Path | str, *, backups: int = BACKUPS) -> None:
@@ -63,11 +65,12 @@ def save_session(session: Session, path: Path | str, *, backups: int = BACKUPS) 
     data = encode(session)
     problem = limit_problem(data) or _pdf_problem(Path(path))
     if problem:
-        raise SessionSaveError(path, [Problem("", f"not saved: {problem}")])
+        message = Message(QT_TRANSLATE_NOOP("Errors", "not saved: {reason}"), reason=problem)
+        raise SessionSaveError(path, [Problem("", message)])
     write_atomically(Path(path), data, backups=backups)
 
 
-def _pdf_problem(path: Path) -> str | None:
+def _pdf_problem(path: Path) -> Message | None:
     """Why the session must not go to this path: a PDF report, which opens as a session too.
 
     Saving a session opened from `report.pdf` would otherwise put JSON in place
@@ -78,7 +81,12 @@ def _pdf_problem(path: Path) -> str | None:
         if not is_pdf and path.is_file():  # never open a FIFO: reading it would wait
             with path.open("rb") as stream:
                 is_pdf = stream.read(len(PDF_MAGIC)) == PDF_MAGIC
-    return f"this is a PDF report; save the session as a {SUFFIX} file" if is_pdf else None
+    if not is_pdf:
+        return None
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "this is a PDF report; save the session as a {suffix} file"
+    )
+    return Message(template, suffix=SUFFIX)
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -93,9 +101,10 @@ def _read_regular_file(path: Path) -> bytes:
     """
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
-        raise ParseError([Problem("", "this is a folder, not a session file")])
+        raise ParseError([Problem("", _REASONS[errno.EISDIR])])
     if not stat.S_ISREG(info.st_mode):
-        raise ParseError([Problem("", "this is not a regular file")])
+        message = Message(QT_TRANSLATE_NOOP("Errors", "this is not a regular file"))
+        raise ParseError([Problem("", message)])
     with path.open("rb") as stream:
         start = stream.read(len(PDF_MAGIC))  # the size allowed depends on what the file is
         cap = MAX_PDF_BYTES if start == PDF_MAGIC else limits.MAX_FILE_BYTES
@@ -108,7 +117,7 @@ def _read_regular_file(path: Path) -> bytes:
     return data
 
 
-def _too_big_for(start: bytes, size: int) -> str:
+def _too_big_for(start: bytes, size: int) -> Message:
     return pdf_too_big(size) if start.startswith(PDF_MAGIC) else too_big(size)
 
 
@@ -120,7 +129,7 @@ def _with_backup_hint(path: Path, problems: list[Problem]) -> list[Problem]:
     if not backup.exists():
         return problems
     first = problems[0]
-    hint = Problem(first.pointer, f"{first.message}; the previous version is in {backup.name}")
+    hint = Problem(first.pointer, Message(BACKUP_HINT, reason=first.message, backup=backup.name))
     return [hint, *problems[1:]]
 
 
@@ -138,7 +147,7 @@ def write_atomically(path: Path, data: bytes, *, backups: int = BACKUPS) -> None
         for leftover in (temporary, previous):
             with contextlib.suppress(OSError, ValueError):
                 leftover.unlink()
-        reason = _os_reason(error, "write") if isinstance(error, OSError) else "not a usable name"
+        reason = _os_reason(error, "write") if isinstance(error, OSError) else _UNUSABLE_NAME
         raise SessionSaveError(path, [Problem("", reason)]) from None
     if kept:
         _rotate_backups(path, previous, backups)
@@ -212,18 +221,26 @@ def _sync_folder(folder: Path) -> None:
 
 
 _REASONS = {
-    errno.ENOENT: "the file or its folder does not exist",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EFBIG: "the file is too large for this disk or account",
-    errno.EISDIR: "this is a folder, not a session file",
-    errno.ENAMETOOLONG: "the file name is too long",
+    code: Message(reason)
+    for code, reason in {
+        errno.ENOENT: QT_TRANSLATE_NOOP("Errors", "the file or its folder does not exist"),
+        errno.EACCES: QT_TRANSLATE_NOOP("Errors", "permission denied"),
+        errno.EPERM: QT_TRANSLATE_NOOP("Errors", "permission denied"),
+        errno.EROFS: QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+        errno.ENOSPC: QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+        errno.EDQUOT: QT_TRANSLATE_NOOP("Errors", "the disk quota is exceeded"),
+        errno.EFBIG: QT_TRANSLATE_NOOP("Errors", "the file is too large for this disk or account"),
+        errno.EISDIR: QT_TRANSLATE_NOOP("Errors", "this is a folder, not a session file"),
+        errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Errors", "the file name is too long"),
+    }.items()
+}
+_COULD_NOT = {
+    "read": QT_TRANSLATE_NOOP("Errors", "could not read the file: {reason}"),
+    "write": QT_TRANSLATE_NOOP("Errors", "could not write the file: {reason}"),
 }
 
 
-def _os_reason(error: OSError, verb: str) -> str:
+def _os_reason(error: OSError, verb: str) -> Message:
+    """Why reading or writing failed; the system's own words (English) for a rare error."""
     reason = _REASONS.get(error.errno or 0, error.strerror or str(error))
-    return f"could not {verb} the file: {reason}"
+    return Message(_COULD_NOT[verb], reason=reason)

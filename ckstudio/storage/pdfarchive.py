@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from ckstudio.model import limits
-from ckstudio.model.problems import Problem
+from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message, Problem
 from ckstudio.model.session import Session
 from ckstudio.storage.codec import ParseError, encode
 from ckstudio.storage.errors import SessionLoadError
@@ -33,13 +33,27 @@ SESSION_DESCRIPTION = "CK Studio session"
 # still bounds the memory a hostile or mistaken file can take.
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
-NO_SESSION = (
-    "this PDF holds no CK Studio session (it was not made by ckstudio report, or was altered)"
+NO_SESSION = Message(
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "this PDF holds no CK Studio session (it was not made by ckstudio report, or was altered)",
+    )
 )
-TWO_SESSIONS = "this PDF holds more than one CK Studio session (it was altered)"
-UNREADABLE = "this PDF cannot be read (it is damaged or cut short)"
-ENCRYPTED = "this PDF is protected by a password: CK Studio cannot read the session inside it"
-NO_MEMORY = "not enough memory to read the session inside this PDF"
+TWO_SESSIONS = Message(
+    QT_TRANSLATE_NOOP("Errors", "this PDF holds more than one CK Studio session (it was altered)")
+)
+UNREADABLE = Message(
+    QT_TRANSLATE_NOOP("Errors", "this PDF cannot be read (it is damaged or cut short)")
+)
+ENCRYPTED = Message(
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "this PDF is protected by a password: CK Studio cannot read the session inside it",
+    )
+)
+NO_MEMORY = Message(
+    QT_TRANSLATE_NOOP("Errors", "not enough memory to read the session inside this PDF")
+)
 
 # pypdf logs what it repairs in a damaged PDF ("EOF marker not found"). With no
 # handler anywhere, Python would print those to stderr, around the one-line
@@ -126,18 +140,27 @@ def _opens_without_password(reader: PdfReader) -> bool:
         return False
 
 
-def pdf_too_big(size: int) -> str:
+def pdf_too_big(size: int) -> Message:
     """Why a PDF this size is not read (a session file has its own limit, codec.too_big)."""
-    most = MAX_PDF_BYTES / (1024 * 1024)
-    return f"the PDF takes {size / (1024 * 1024):.1f} MB, more than the {most:.0f} MB allowed"
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "the PDF takes {size:.1f} MB, more than the {most} MB allowed"
+    )
+    return Message(template, size=size / (1024 * 1024), most=round(MAX_PDF_BYTES / (1024 * 1024)))
 
 
-def _too_big(size: int | None) -> str:
-    most = f"the {limits.MAX_FILE_BYTES / (1024 * 1024):.0f} MB allowed"
+def _too_big(size: int | None) -> Message:
+    most = round(limits.MAX_FILE_BYTES / (1024 * 1024))
     if size is None:
-        return f"the session inside this PDF takes more than {most}"
-    return f"the session inside this PDF takes {size / (1024 * 1024):.1f} MB, more than {most}"
+        template = QT_TRANSLATE_NOOP(
+            "Errors", "the session inside this PDF takes more than the {most} MB allowed"
+        )
+        return Message(template, most=most)
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "the session inside this PDF takes {size:.1f} MB, more than the {most} MB allowed",
+    )
+    return Message(template, size=size / (1024 * 1024), most=most)
 
 
-def _fail(message: str) -> ParseError:
+def _fail(message: Message) -> ParseError:
     return ParseError([Problem("", message)])
