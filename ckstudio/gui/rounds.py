@@ -52,6 +52,12 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def _instant(iso: str) -> datetime:
+    """An ISO time to compare; a time written without its offset is taken as local."""
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo else moment.astimezone()
+
+
 def clusters(doc: Document, concepts: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     """The concepts grouped by theme, in the themes' order, and the untagged ones apart.
 
@@ -265,7 +271,10 @@ class Rounds(QObject):
             text, said = self.tr("End the vote"), self.tr("Vote ended.")
         else:
             text, said = self.tr("End the tagging round"), self.tr("Tagging round ended.")
-        done = self.editor.apply(edits.end_round(self.doc, round_.id, self.clock()), text)
+        ended = max(
+            self.clock(), round_.started, key=_instant
+        )  # a clock put back ends it at its start
+        done = self.editor.apply(edits.end_round(self.doc, round_.id, ended), text)
         if done:
             self._say(said)
         return done

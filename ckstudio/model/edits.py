@@ -135,14 +135,19 @@ def start_round(
     return AddRecord("rounds", round_)
 
 
-def _dots_given(doc: Document, concepts: list[str], participants: list[str]) -> dict[str, int]:
-    """The dots each participant has already put on these concepts (not the round's)."""
-    given = {pid: 0 for pid in participants}
+def _dots_given(
+    doc: Document, concepts: list[str], participants: list[str]
+) -> dict[str, dict[str, int]]:
+    """The dots already on these concepts, by concept then participant: not the round's.
+
+    Kept per concept and per participant so that a dot taken back from an earlier
+    vote never counts as a dot of the round, nor frees one of its budget."""
+    given: dict[str, dict[str, int]] = {}
     for concept in (c for c in concepts if doc.has_node("c", c)):  # the add checks the rest
-        for vote in doc.concept(concept).votes:
-            if vote.by in given:
-                given[vote.by] += vote.count
-    return {pid: count for pid, count in given.items() if count}
+        votes = {v.by: v.count for v in doc.concept(concept).votes if v.by in participants}
+        if votes:
+            given[concept] = votes
+    return given
 
 
 def end_round(doc: Document, round_id: str, ended: str) -> SetRecordField:

@@ -7,6 +7,7 @@ the tool obeys exactly the rules a loaded file obeys.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Container, Mapping
 
 from ckstudio.model import limits
@@ -47,7 +48,8 @@ def knowledge_reference_problems(item: KnowledgeItem, participants: Container[st
 def round_reference_problems(
     round_: Round, concepts: Container[str], participants: Container[str]
 ) -> list[str]:
-    """The concepts and participants a round names that do not exist, or names twice."""
+    """The concepts and participants a round names that do not exist, or names twice,
+    and an end before the start."""
     found = [
         f"the round names the participant '{pid}', who does not exist"
         for pid in round_.participants
@@ -59,20 +61,41 @@ def round_reference_problems(
         if cid not in concepts
     ]
     found += [
+        f"the round counts earlier dots on '{cid}', which is not one of its concepts"
+        for cid in round_.earlier
+        if cid not in round_.concepts
+    ]
+    found += [
         f"the round counts earlier dots of '{pid}', who does not exist"
-        for pid in round_.earlier
+        for dots in round_.earlier.values()
+        for pid in dots
         if pid not in participants
     ]
     found += [
-        f"the round counts {count} earlier dots of '{pid}': not a count"
-        for pid, count in round_.earlier.items()
-        if count < 0
+        f"the round counts {count} earlier dots of '{pid}' on '{cid}': not a count"
+        for cid, dots in round_.earlier.items()
+        for pid, count in dots.items()
+        if count < 1
     ]
     if len(set(round_.participants)) < len(round_.participants):
         found.append("the round names one participant twice")
     if len(set(round_.concepts)) < len(round_.concepts):
         found.append("the round names one concept twice")
+    if _ends_before_it_starts(round_):
+        found.append(f"the round ends ({round_.ended}) before it starts ({round_.started})")
     return found
+
+
+def _ends_before_it_starts(round_: Round) -> bool:
+    """Whether the round's end comes before its start; False while it runs, or when its
+    two times cannot be compared (one written with a time zone, the other without)."""
+    if not round_.ended:
+        return False
+    try:
+        ended = datetime.datetime.fromisoformat(round_.ended)
+        return ended < datetime.datetime.fromisoformat(round_.started)
+    except TypeError:
+        return False
 
 
 def _missing_participant(pid: str | None, role: str, participants: Container[str]) -> list[str]:

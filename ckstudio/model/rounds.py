@@ -29,17 +29,25 @@ def _concepts(source: Document | Session, round_: Round) -> list[Concept]:
     return [by_id[cid] for cid in round_.concepts]
 
 
-def dots_used(source: Document | Session, round_id: str, participant: str | None) -> int:
-    """The dots this participant has put on the round's concepts since it started
-    (dots given before it, kept in `Round.earlier`, are not the round's)."""
-    round_ = _round(source, round_id)
-    given = sum(
-        vote.count
-        for concept in _concepts(source, round_)
+def _round_dots(round_: Round, concept: Concept) -> dict[str, int]:
+    """The dots each of the round's participants gave this concept during the round:
+    their dots on it now beyond those it had when the round started (`Round.earlier`).
+    Dots of anyone else are not the round's."""
+    before = round_.earlier.get(concept.id, {})
+    return {
+        vote.by: vote.count - before.get(vote.by, 0)
         for vote in concept.votes
-        if vote.by == participant
+        if vote.by in round_.participants and vote.count > before.get(vote.by, 0)
+    }
+
+
+def dots_used(source: Document | Session, round_id: str, participant: str | None) -> int:
+    """The dots this participant has given the round's concepts since it started."""
+    round_ = _round(source, round_id)
+    return sum(
+        _round_dots(round_, concept).get(participant or "", 0)
+        for concept in _concepts(source, round_)
     )
-    return max(0, given - round_.earlier.get(participant or "", 0))
 
 
 def dots_left(source: Document | Session, round_id: str, participant: str | None) -> int:
@@ -49,14 +57,11 @@ def dots_left(source: Document | Session, round_id: str, participant: str | None
 
 
 def round_ranking(source: Document | Session, round_id: str) -> list[tuple[str, int]]:
-    """The round's concepts with their dots, most dots first (ties in the round's order).
-
-    Every vote on a concept counts, whoever gave it: votes belong to the
-    concept, not to one round.
-    """
+    """The round's concepts with the dots given during it, most first (ties in the
+    round's order): a second vote on the same concepts starts from zero."""
     round_ = _round(source, round_id)
     dots = [
-        (concept.id, sum(vote.count for vote in concept.votes))
+        (concept.id, sum(_round_dots(round_, concept).values()))
         for concept in _concepts(source, round_)
     ]
     return sorted(dots, key=lambda item: -item[1])

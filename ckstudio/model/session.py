@@ -167,9 +167,9 @@ class Round(Record):
     concepts: list[Id] = Field(default_factory=list, max_length=limits.MAX_NODES)
     budget: int = Field(default=3, ge=1, le=limits.MAX_ROUND_BUDGET)  # dots per participant
     hidden: bool = False  # voting: results hidden until the facilitator reveals them
-    # Voting: the dots each participant had already put on these concepts when the
-    # round started; the budget counts only the dots given during the round.
-    earlier: dict[Id, int] = Field(default_factory=dict, max_length=limits.MAX_PARTICIPANTS)
+    # Voting: concept id -> participant id -> the dots already on that concept when the
+    # round started. The round's results and budget count only the dots given since.
+    earlier: dict[Id, dict[Id, int]] = Field(default_factory=dict, max_length=limits.MAX_NODES)
 
 
 class Session(Record):

@@ -96,6 +96,9 @@ def test_each_round_is_measured_with_its_result():
     doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], "2020-05-06T10:00"))
     doc.apply(edits.end_round(doc, "r1", "2020-05-06T10:12:30"))
     doc.apply(edits.start_round(doc, "voting", ["c1", "c2", "c3"], ["p2"], "2020-05-06T11:00"))
+    doc.apply(SetVote("c2", "p2", 2))
+    doc.apply(SetVote("c3", "p2", 4))  # p2 had put 3 on it before the round
+    doc.apply(SetVote("c2", "p1", 5))  # p1 is not in the round
     metrics = compute_metrics(doc.to_session())
     assert metrics["counts"]["rounds"] == 2
     tagging, voting = metrics["rounds"]
@@ -110,7 +113,7 @@ def test_each_round_is_measured_with_its_result():
     assert "ranking" not in tagging
     assert (voting["ended"], voting["duration_minutes"], voting["budget"]) == ("", None, 3)
     assert voting["hidden"] is False
-    assert [(r["id"], r["dots"]) for r in voting["ranking"]] == [("c2", 3), ("c3", 3)]
+    assert [(r["id"], r["dots"]) for r in voting["ranking"]] == [("c2", 2), ("c3", 1)]
     assert "themes" not in voting
 
 
@@ -126,10 +129,11 @@ def test_stats_lists_the_rounds_and_their_results():
 
     doc = workshop()
     doc.apply(edits.start_round(doc, "voting", ["c2", "c3"], ["p1", "p2"], "2020-05-06T11:00"))
+    doc.apply(SetVote("c3", "p2", 6))  # three more than before the round
     doc.apply(SetRecordField("rounds", "r1", "hidden", True))
     text = format_stats(compute_metrics(doc.to_session()))
     assert (
         "Rounds: 1\n  - r1 voting: 2020-05-06T11:00 to running, 2 participants, 2 concepts\n"
         in text
     )
-    assert "      3 dots each, results hidden\n        3  L'école ronde\n" in text
+    assert "      3 dots each, results hidden\n        3  L'école auto-suffisante\n" in text

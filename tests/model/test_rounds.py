@@ -279,7 +279,7 @@ def test_dots_given_before_a_vote_are_not_the_rounds():
     before = doc.concept(concept).votes[0].count
     doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
     round_id = doc.rounds[-1].id
-    assert doc.round(round_id).earlier == {voter: before}
+    assert doc.round(round_id).earlier == {concept: {voter: before}}
     assert dots_used(doc, round_id, voter) == 0
     assert dots_left(doc, round_id, voter) == doc.round(round_id).budget
     doc.apply(SetVote(concept, voter, before + 1))
@@ -293,7 +293,7 @@ def test_removing_a_participant_drops_their_earlier_dots_and_undo_restores_them(
     doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
     before = doc.to_session()
     undo = doc.apply(edits.remove_participant(doc, voter))
-    assert voter not in doc.rounds[-1].earlier
+    assert all(voter not in dots for dots in doc.rounds[-1].earlier.values())
     doc.apply(undo)
     assert doc.to_session() == before
 
@@ -301,7 +301,7 @@ def test_removing_a_participant_drops_their_earlier_dots_and_undo_restores_them(
 def test_a_file_counting_earlier_dots_of_a_stranger_is_refused():
     data = json.loads(encode(load_session(SCHOOL)))
     voting = next(r for r in data["rounds"] if r["kind"] == "voting")
-    voting["earlier"] = {"p99": 2}
+    voting["earlier"] = {voting["concepts"][0]: {"p99": 2}}
     with pytest.raises(ParseError) as refused:
         decode(json.dumps(data).encode())
     assert "p99" in str(refused.value) and "\n" not in str(refused.value)
@@ -329,3 +329,40 @@ def test_ranks_share_a_place_between_ties(dots):
         same = ranking[i][1] == ranking[i - 1][1]
         assert places[i] == (places[i - 1] if same else i + 1)
     assert places[:1] in ([], [1])
+
+
+def test_a_second_vote_on_the_same_concepts_starts_from_zero():
+    doc = Document(load_session(SCHOOL), checked=True)
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
+    voter = doc.concept(concept).votes[0].by
+    before = doc.concept(concept).votes[0].count
+    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    round_id = doc.rounds[-1].id
+    assert round_ranking(doc, round_id) == [(concept, 0)]
+    doc.apply(SetVote(concept, voter, before + 2))
+    assert round_ranking(doc, round_id) == [(concept, 2)]
+
+
+def test_taking_back_an_earlier_dot_frees_none_of_the_budget():
+    doc = Document(load_session(SCHOOL), checked=True)
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
+    voter = doc.concept(concept).votes[0].by
+    before = doc.concept(concept).votes[0].count
+    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    round_id = doc.rounds[-1].id
+    doc.apply(SetVote(concept, voter, before - 1))
+    assert dots_used(doc, round_id, voter) == 0
+    assert dots_left(doc, round_id, voter) == doc.round(round_id).budget
+    assert round_ranking(doc, round_id) == [(concept, 0)]
+
+
+def test_removing_a_concept_from_the_rounds_drops_its_earlier_dots():
+    doc = Document(load_session(SCHOOL), checked=True)
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes and c != doc.root)
+    voter = doc.concept(concept).votes[0].by
+    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    before = doc.to_session()
+    undo = doc.apply(edits.remove_subtree(doc, "c", concept))
+    assert concept not in doc.rounds[-1].earlier
+    doc.apply(undo)
+    assert doc.to_session() == before
