@@ -15,6 +15,7 @@ from ckstudio.layout.cards import Card, CardCache, concept_card, knowledge_card
 from ckstudio.layout.detour import find_detour
 from ckstudio.layout.drawing import Drawing, Item, Path, Text
 from ckstudio.layout.fonts import FAMILY, TextMeasure, shared_measure
+from ckstudio.layout.hidden import without_hidden_votes
 from ckstudio.layout.labels import labels_for
 from ckstudio.layout.legend import legend_items
 from ckstudio.layout.routing import SPREAD, Area, Lanes, end_direction, reverse, rounded
@@ -102,9 +103,11 @@ def build_map(
     style: Style = DEFAULT_STYLE,
     measure: TextMeasure | None = None,
 ) -> Drawing:
-    """The drawing of a session's C-K map, computed once for every renderer."""
+    """The drawing of a session's C-K map, computed once for every renderer; the dots of
+    a vote not revealed yet are left out (`hidden`), as the editor leaves them out."""
     with collector_paused():
-        return _build_map(session, options, style, measure or shared_measure())
+        return _build_map(without_hidden_votes(session), options, style,
+                          measure or shared_measure())  # fmt: skip
 
 
 def _build_map(
@@ -524,8 +527,9 @@ def _headers(c_space, k_space, labels, style) -> list[Text]:
 
 def headers(lefts: dict[str, float], labels: dict[str, str], style: Style) -> list[Text]:
     """ "C-space" / "K-space" above each space, from its left edge (by "c_space"/"k_space")."""
+    size = max(12.0, style.text_size)  # never under the map text (the projector's least)
     return [
-        Text(left, style.margin + 12, (labels[key],), 12.0, style.faint_ink, 0, True,
+        Text(left, style.margin + 12, (labels[key],), size, style.faint_ink, 0, True,
              role="header")
         for key, left in lefts.items()
     ]  # fmt: skip

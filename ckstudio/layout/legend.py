@@ -32,7 +32,9 @@ def legend_items(
 
     Themes in `marked` (highlighted on the map) get a ring around their chip.
     """
-    items: list[Item] = [_text(x, y + ROW / 2, labels["legend"], style, bold=True, size=10.0)]
+    # The title: 10 units, never under the entries (the projector's least text size).
+    title_size = max(10.0, style.small_size)
+    items: list[Item] = [_text(x, y + ROW / 2, labels["legend"], style, bold=True, size=title_size)]
     y += ROW * 1.2
     widest = 0.0
     for title, entries in _sections(session, labels, style, marked):

@@ -36,11 +36,13 @@ from reportlab.platypus import (
 from ckstudio import __version__
 from ckstudio.layout.ckmap import MapOptions, build_map
 from ckstudio.layout.fonts import TextMeasure, display_text, shared_measure
+from ckstudio.layout.hidden import hidden_vote_concepts, without_hidden_votes
 from ckstudio.layout.labels import labels_for
 from ckstudio.layout.style import DEFAULT_STYLE
 from ckstudio.model.metrics import compute_metrics
 from ckstudio.model.session import ROLES, Session
 from ckstudio.report.bidi import needs_visual
+from ckstudio.report.dates import format_date, format_day, format_duration, format_span
 from ckstudio.report.fonts import font_name
 from ckstudio.report.grid import Grid, Look, Row
 from ckstudio.report.labels import report_labels
@@ -83,7 +85,11 @@ class Report:
     def __init__(self, session: Session, language: str | None = None,
                  sections: Sequence[str] = SECTIONS, measure: TextMeasure | None = None,
                  made: datetime.date | None = None) -> None:  # fmt: skip
-        self.session = session
+        # what the report shows: a vote not revealed yet stays hidden (`layout.hidden`);
+        # the attachment is the session itself, so that the archive reopens exactly
+        self.session = without_hidden_votes(session)
+        self.archived = session
+        self.hidden_votes = hidden_vote_concepts(session)
         self.language = language or session.meta.language
         self.words = report_labels(self.language)
         self.map_words = labels_for(self.language)
@@ -93,7 +99,7 @@ class Report:
         self.measure = measure or shared_measure()
         self.missing = Missing()
         self.made = made or datetime.date.today()
-        self.metrics = compute_metrics(session)
+        self.metrics = compute_metrics(self.session)
         regular, bold = font_name(self.measure, 0, False), font_name(self.measure, 0, True)
         self.body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13.5,
                                    textColor=INK, spaceAfter=4)  # fmt: skip
@@ -157,7 +163,7 @@ class Report:
             title = " ".join(display_text(self.session.meta.title).split())
             draw_runs(canvas, fit(title, width - 2 * MARGIN, 8, True, measure), MARGIN,
                       height - MARGIN + 4, 8, True, measure, missing, FURNITURE)  # fmt: skip
-        made = self.words["made"].format(date=self.made.isoformat())
+        made = self.words["made"].format(date=format_date(self.made, self.language))
         draw_runs(canvas, made, MARGIN, MARGIN - 14, 8, False, measure, missing, FURNITURE)
         draw_runs(canvas, self.words["page"].format(n=number, total=total), width - MARGIN,
                   MARGIN - 14, 8, False, measure, missing, FURNITURE, "end")  # fmt: skip
@@ -178,7 +184,7 @@ class Report:
             # the map's pages are its own (a page each): the other sections' headings
             # are kept with what follows them
             story += part if section == "map" else keep_headings(part)
-        session = Attachment(SESSION_ATTACHMENT, encode(self.session), SESSION_MIME,
+        session = Attachment(SESSION_ATTACHMENT, encode(self.archived), SESSION_MIME,
                              SESSION_DESCRIPTION)  # fmt: skip
         document.build(story, canvasmaker=canvas_maker(self.decorate, self.body.fontName,
                                                        session))  # fmt: skip
@@ -193,7 +199,7 @@ class Report:
         c0 = next(c for c in self.session.concepts if c.parent is None)
         story = [self.ours(words["report"], self.small), self.user(meta.title, self.title)]
         rows = [
-            (words["date"], meta.date), (words["place"], meta.place),
+            (words["date"], format_day(meta.date, self.language)), (words["place"], meta.place),
             (words["facilitators"], facilitators),
             (words["participants"],
              f"{counts['participants']} · {counts['organisations']} {words['organisations']}"),
@@ -263,7 +269,8 @@ class Report:
                     said.append(f"{words['tagged_by']} {', '.join(taggers)}")
                 about = f" ({'; '.join(said)})" if said else ""
                 judged = (self.map_words[c.reach], self.map_words[c.partition or "unjudged"])
-                rows.append((c.text + about, *judged, str(sum(v.count for v in c.votes))))
+                dots = "–" if c.id in self.hidden_votes else str(sum(v.count for v in c.votes))
+                rows.append((c.text + about, *judged, dots))
             story.append(self.table(header, rows, [95 * mm, 30 * mm, 28 * mm, 17 * mm]))
         return story
 
@@ -394,12 +401,16 @@ class Report:
         return story
 
     def section_votes(self) -> list:
+        """Every concept's dots, most first; a vote not revealed yet is left out, and said."""
+        story: list = [self.heading_for("votes")]
+        if self.hidden_votes:
+            story.append(self.ours(self.words["votes_hidden"], self.small))
         ranking = [r for r in self.metrics["votes_ranking"] if r["votes"]]
         if not ranking:
-            return [self.heading_for("votes"), self.ours(self.words["none"])]
+            return [*story, self.ours(self.words["none"])]
         rows = [(r["text"], str(r["votes"])) for r in ranking]
         header = (self.words["concept"], self.words["dots"])
-        return [self.heading_for("votes"), self.table(header, rows, [140 * mm, 25 * mm])]
+        return [*story, self.table(header, rows, [140 * mm, 25 * mm])]
 
     def section_rounds(self) -> list:
         """Each round in order: its kind, start and end, duration, participants and
@@ -415,9 +426,9 @@ class Report:
             people = ", ".join(p["name"] for p in measured["participants"]) or words["none"]
             concepts = "; ".join(c["text"] for c in measured["concepts"]) or words["none"]
             details = [
-                (words["round_when"], _span(measured["started"], measured["ended"], words)),
-                (words["round_duration"],
-                 "–" if minutes is None else words["round_minutes"].format(n=minutes)),
+                (words["round_when"], format_span(measured["started"], measured["ended"],
+                                                  words["round_running"], self.language)),
+                (words["round_duration"], "–" if minutes is None else format_duration(minutes)),
                 (words["round_people"], people),
                 (words["round_concepts"].format(n=len(measured["concepts"])), concepts),
             ]  # fmt: skip
@@ -429,7 +440,9 @@ class Report:
             story.append(Grid([45 * mm, FRAME_W - 45 * mm], rows, self.measure, self.missing,
                               FRAME_H, pad=0.0))  # fmt: skip
             story.append(Spacer(1, 4))
-            if measured["kind"] == "voting":
+            if measured["kind"] == "voting" and measured["hidden"]:
+                story.append(self.ours(words["round_votes_hidden"]))
+            elif measured["kind"] == "voting":
                 ranking = [(r["text"], _dots(r["dots"])) for r in measured["ranking"]]
                 header = (words["concept"], words["dots"])
                 story.append(self.table(header, ranking, [120 * mm, 50 * mm]) if ranking
@@ -707,15 +720,6 @@ def _tree(nodes, letter: str, root_code: str | None = None):
             kid_code = f"{prefix}{number}"
             stack.append((kids[number - 1], kid_code, depth + 1, f"{kid_code}."))
     return out
-
-
-def _span(started: str, ended: str, words: dict[str, str]) -> str:
-    """ "2020-05-06 10:40 – 10:55": the end's date only when it is another day."""
-    start = started.replace("T", " ")[:16]
-    if not ended:
-        return f"{start} – {words['round_running']}"
-    end = ended.replace("T", " ")[:16]
-    return f"{start} – {end[11:] if end[:10] == start[:10] else end}"
 
 
 def _dots(count: int) -> str:

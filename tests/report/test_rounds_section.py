@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from ckstudio.model import Document
-from ckstudio.model.operations import AddTag, SetVote
+from ckstudio.model.operations import AddTag, SetRecordField, SetVote
 from ckstudio.model.session import Session
 from ckstudio.report.builder import SECTIONS, Report, report_pdf
 from ckstudio.storage import load_session
@@ -21,12 +21,15 @@ ROOT = Path(__file__).resolve().parents[2]
 V2 = ROOT / "tests" / "data" / "versions" / "v2.ck.json"
 
 
-def rounds_session() -> Session:
-    """The v2 fixture: r1 a closed tagging round, r2 a running voting round (hidden,
-    5 dots each); a few more tags and dots on their concepts."""
+def rounds_session(revealed: bool = True) -> Session:
+    """The v2 fixture: r1 a closed tagging round, r2 a running voting round (5 dots
+    each; revealed unless told, hidden in the file); a few more tags and dots on their
+    concepts."""
     doc = Document(load_session(V2))
     doc.apply(AddTag("c1.2", "t-flux", "p6"))
     doc.apply(SetVote("c2", "p4", 3))
+    if revealed:
+        doc.apply(SetRecordField("rounds", "r2", "hidden", False))
     return doc.to_session()
 
 
@@ -45,25 +48,27 @@ def test_each_round_says_its_kind_times_people_concepts_and_result(language):
     if language == "en":
         assert "Tagging and voting rounds" in text
         assert "Round 1: tagging" in text and "Round 2: dot voting" in text
-        assert "Start and end: 2020-05-06 10:40 – 10:55" in text
+        assert "Start and end: 6 May 2020, 10:40 AM – 10:55 AM" in text
         assert "Duration: 15 min" in text
-        assert "2020-05-06 11:00 – running" in text
+        assert "6 May 2020, 11:00 AM – running" in text
         assert "Concepts involved (3):" in text and "Concepts involved (2):" in text
         assert "Dots per participant: 5" in text
-        assert "Results: hidden during the vote, until revealed" in text
+        assert "Results: shown" in text
     else:
         assert "Les tours d'étiquetage et de vote" in text
         assert "Tour 1 : étiquetage" in text and "Tour 2 : vote par points" in text
+        assert "Début et fin : 6 mai 2020, 10 h 40 – 10 h 55" in text
         assert "Durée : 15 min" in text
-        assert "2020-05-06 11:00 – en cours" in text
-        assert "Résultats : masqués pendant le vote" in text
+        assert "6 mai 2020, 11 h 00 – en cours" in text
+        assert "Résultats : visibles" in text
     assert "Chloé, Fatou" in text and "Bertrand, Dmitri Œuvray" in text
     assert "L'école qui respire; Ventilation naturelle par la cour" in text
-    # voting: the ranking, most dots first, each count drawn as dots too
+    # voting: the round's own dots, most first, each count drawn as dots too (c1's
+    # anonymous dot and p2's dot given before the round are not the round's: p2 1, p4 1)
     ranking = re.findall(r"(L'école qui respire|Une école aux murs démontables) (●+) (\d)", text)
     assert ranking == [
-        ("L'école qui respire", "●●●●", "4"),
         ("Une école aux murs démontables", "●●●", "3"),
+        ("L'école qui respire", "●●", "2"),
     ]
     # tagging: the tags per theme on the round's concepts (c1: structure, flux;
     # c1.1: usages; c1.2: flux)
@@ -98,3 +103,36 @@ def test_the_report_with_rounds_passes_qpdfs_check(tmp_path):
     done = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No syntax or stream encoding errors" in done.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_hidden_vote_leaves_its_dots_out_and_says_so(language):
+    """r2's votes are not revealed yet: no ranking, no dots in the themes nor in the
+    votes ranking, and the report says why (the map's badges: tests/layout)."""
+    session = rounds_session(revealed=False)
+    data, _ = report_pdf(session, language, sections=("themes", "votes", "rounds"))
+    _, text = pdf_text(data)
+    assert "●" not in text
+    assert not re.search(r"L'école qui respire \d", text)
+    assert "expansive –" in text  # the themes: no count for a hidden vote
+    if language == "en":
+        assert "Results: hidden, not revealed yet" in text
+        assert "This round's votes are hidden until they are revealed" in text
+        assert "The dots of a vote not revealed yet are hidden" in text
+    else:
+        assert "Résultats : masqués, pas encore dévoilés" in text
+        assert "Les votes de ce tour sont masqués tant qu'ils ne sont pas dévoilés" in text
+        assert "Les points d'un vote pas encore dévoilé sont masqués" in text
+    # the votes section lists no concept at all: every voted concept is in r2
+    votes = text.split("Votes ranking" if language == "en" else "Classement des votes")[-1]
+    assert ("(none)" if language == "en" else "(aucun)") in votes.split(
+        "Tagging and" if language == "en" else "Les tours"
+    )[0]
+
+
+def test_a_hidden_vote_stays_in_the_attached_session():
+    """The attachment is the archive: it reopens with every vote, hidden or not."""
+    session = rounds_session(revealed=False)
+    reader, _ = pdf_text(report_pdf(session, "en", sections=("votes",))[0])
+    attached = next(iter(reader.attachments.values()))[0]
+    assert b'"count": 3' in attached and b'"hidden": true' in attached
