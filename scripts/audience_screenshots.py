@@ -4,8 +4,11 @@
 
 The French school example, the interface in French, the audience window
 sized for a 1280 x 720 and a 1920 x 1080 projector, the match-making timer
-running (rotation 3 of 6), a concept selected by the facilitator. Settings
-go to a scratch folder, never the user's own.
+running (rotation 3 of 6), a concept selected by the facilitator
+(audience-WxH.png, the vote results turned off); then a vote on two
+concepts, revealed, its ranking and the framed concepts beside the timer
+(audience-results-WxH.png). Settings go to a scratch folder, never the
+user's own.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ def main() -> None:
 
 def shoot(width: int, height: int) -> None:
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from ckstudio.gui.app import build_window
     from ckstudio.gui.audience_view import ScreenInfo
@@ -57,16 +59,34 @@ def shoot(width: int, height: int) -> None:
     audience.resize(width, height)
     audience.apply_screen()
     QTest.qWaitForWindowExposed(audience)
-    while audience.scene.pending_links():
-        QApplication.processEvents()
-    audience.view.reframe()
-    QTest.qWait(50)
-    name = f"audience-{width}x{height}.png"
-    audience.grab().save(str(OUT / name))
-    print(f"docs/screenshots/{name}")
+    window.audience.set_results_shown(False)  # the example's last vote: not this picture's
+    save(audience, f"audience-{width}x{height}.png")
+    # A vote on two concepts far from the selection; one participant's dots make a tie.
+    rounds = window.workspace.rounds
+    rounds.start("voting", ["c25", "c28"], ["p3", "p4"], budget=3)
+    window.workspace.speaker.set("p3")
+    window.workspace.selection.set(["c28"])
+    for _ in range(3):
+        window.action("vote_up").trigger()
+    window.workspace.selection.set([doc.children("c", first)[-1]])
+    rounds.reveal()
+    save(audience, f"audience-results-{width}x{height}.png")
     audience.close()
     window.workspace.stack.setClean()
     window.close()
+
+
+def save(audience, name: str) -> None:
+    """Let the rounds, links and framing settle, then grab the audience window."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    QTest.qWait(50)
+    while audience.scene.pending_links():
+        QApplication.processEvents()
+    QTest.qWait(50)
+    audience.grab().save(str(OUT / name))
+    print(f"docs/screenshots/{name}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,11 @@ view…, F5, drill down / back up, K-space shown; the Timer menu), keeps what
 the audience is shown (a branch or the whole map, K-space or not) and the
 one `PhaseTimer`, and binds the audience window to each session the main
 window shows. The audience window is a second top-level window with the
-map alone (`AudienceView`), the timer large in its top-right corner.
+map alone (`AudienceView`), the timer large in its top-right corner, a
+revealed vote's ranking under it and the running round's line bottom-left
+(`ckstudio.gui.round_overlay`); the map is framed clear of them. When a
+round starts or a vote is revealed, the map frames the round's concepts.
+Its right-click menu holds full screen, K-space and the ranking's toggle.
 
 Keys: F5 puts the audience window full screen on its screen, or back; Esc
 (in the audience window) leaves full screen and never closes it, so a
@@ -21,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QObject, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,7 +43,7 @@ from ckstudio.gui.audience_view import AudienceView, ScreenInfo
 from ckstudio.gui.mapscene import MapScene
 from ckstudio.gui.phase_timer import PhaseTimer
 from ckstudio.gui.phase_timer_widgets import TimerBar, TimerOverlay
-from ckstudio.gui.round_overlay import RoundOverlay
+from ckstudio.gui.round_overlay import ResultsPanel, RoundOverlay, margin_pixels
 from ckstudio.gui.workspace import Workspace
 from ckstudio.layout.style import PROJECTOR_STYLE
 
@@ -70,9 +74,17 @@ class AudienceWindow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.overlay: TimerOverlay | None = None
         self.round_overlay: RoundOverlay | None = None  # tags or dots of the running round
+        self.results: ResultsPanel | None = None  # a revealed vote's ranking
         self._screen_followed = False
+        self._covered: list[QRectF] = []
+        self._round_seen: tuple[str, bool] | None = None  # (current round, votes shown)
         QShortcut(QKeySequence("Esc"), self, self.leave_full_screen)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
+        # Right-click: what the room sees (the same checkable actions as in View).
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name in ("audience_full_screen", "audience_k", "audience_results"):
+            if name in owner.actions:
+                self.addAction(owner.actions[name])
 
     def bind(self, workspace: Workspace) -> None:
         """Show this session: a scene of its own, in the projector style, on its Document."""
@@ -82,16 +94,26 @@ class AudienceWindow(QWidget):
         self.scene.set_legend(facilitator.legend)
         self.scene.set_theme_focus(facilitator.theme_focus, facilitator.strong_fade)
         self.view = AudienceView(self.scene, workspace.selection, self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # the window's
+        self.view.covered = self.covered
         self.view.k_shown = self.owner.k_shown
         self.view.set_branch(self.owner.branch)
         self._layout.addWidget(self.view)
         self.overlay = TimerOverlay(self.owner.timer, self)
         self.overlay.raise_()
         self.round_overlay = RoundOverlay(workspace.rounds, self)
+        self.results = ResultsPanel(workspace.rounds, self.overlay, self)
+        self.results.wanted = self.owner.results_shown
+        self.round_overlay.beside = self.results
         facilitator.changed.connect(self._mirror)
         self._facilitator = facilitator
         self._rounds = workspace.rounds
         self._rounds.follow(self.scene)  # hidden dots stay hidden on the projector too
+        # After the overlays' own slots (connected first): frame, and keep clear of them.
+        self._rounds.changed.connect(self._rounds_changed)
+        self.owner.timer.changed.connect(self.overlays_changed)
+        self._round_seen = self._round_state()
+        self.results.follow()
         self.apply_screen()
         self.view.follow(workspace.selection.current)
 
@@ -99,15 +121,19 @@ class AudienceWindow(QWidget):
         if self.scene is None:
             return
         self._facilitator.changed.disconnect(self._mirror)
+        self._rounds.changed.disconnect(self._rounds_changed)
+        self.owner.timer.changed.disconnect(self.overlays_changed)
         self._rounds.unfollow(self.scene)
         self.scene.close()
-        if self.round_overlay is not None:
-            self.round_overlay.detach()
-        for widget in (self.view, self.overlay, self.round_overlay):
+        for panel in (self.round_overlay, self.results):
+            if panel is not None:
+                panel.detach()
+        for widget in (self.view, self.overlay, self.round_overlay, self.results):
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
-        self.scene = self.view = self.overlay = self.round_overlay = None
+        self.scene = self.view = self.overlay = self.round_overlay = self.results = None
+        self._covered = []
 
     def _mirror(self) -> None:
         """Follow the facilitator's view settings: theme highlight, orientation, legend."""
@@ -119,6 +145,55 @@ class AudienceWindow(QWidget):
             scene.set_orientation(facilitator.orientation)
         if scene.legend != facilitator.legend:
             scene.set_legend(facilitator.legend)
+
+    # -- rounds and overlays ---------------------------------------------------------
+
+    def _round_state(self) -> tuple[str, bool] | None:
+        current = self._rounds.current()
+        if current is None:
+            return None
+        return current.id, current.kind == "voting" and not current.hidden
+
+    def _rounds_changed(self) -> None:
+        """A round started or a vote was revealed: frame its concepts for the room (the
+        results panel, hidden by the facilitator before, shows again on a reveal)."""
+        seen, self._round_seen = self._round_seen, self._round_state()
+        current = self._rounds.current()
+        if current is not None and self._round_seen is not None:
+            same = seen is not None and seen[0] == current.id
+            started = not same and not current.ended
+            revealed = self._round_seen[1] and not (same and seen is not None and seen[1])
+            if revealed:
+                self.owner.set_results_shown(True)
+            if self.view is not None and (started or revealed):
+                self.view.frame(list(current.concepts))
+        self.overlays_changed()
+
+    def place_overlays(self) -> None:
+        """Put the timer, the results panel (under it) and the round's line in place."""
+        for overlay in (self.overlay, self.results, self.round_overlay):
+            if overlay is not None:
+                overlay.place()
+
+    def covered(self) -> list[QRectF]:
+        """The overlays showing, a margin around each, in the map view's pixels."""
+        if self.view is None:
+            return []
+        self.place_overlays()
+        margin = margin_pixels(self)
+        origin = self.view.pos()
+        return [
+            QRectF(o.geometry().translated(-origin)).adjusted(-margin, -margin, margin, margin)
+            for o in (self.overlay, self.results, self.round_overlay)
+            if o is not None and not o.isHidden()
+        ]
+
+    def overlays_changed(self) -> None:
+        """An overlay showed, went or changed size: frame the map clear of them again."""
+        covered = self.covered()
+        if covered != self._covered and self.view is not None:
+            self._covered = covered
+            self.view.reframe()
 
     # -- screens ---------------------------------------------------------------------
 
@@ -160,9 +235,7 @@ class AudienceWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        for overlay in (self.overlay, self.round_overlay):
-            if overlay is not None:
-                overlay.place()
+        self.overlays_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.unbind()  # a closed audience window costs nothing on each edit
@@ -177,6 +250,7 @@ class Audience(QObject):
         self.main = main
         self.timer = PhaseTimer(parent=self)
         self.k_shown = True
+        self.results_shown = True  # a revealed vote's ranking on the audience view
         self.branch: str | None = None
         self.window: AudienceWindow | None = None
         self.actions: dict[str, QAction] = {}
@@ -191,18 +265,22 @@ class Audience(QObject):
             (Spec("audience", self.tr("&Audience view…"), [],
                   self.tr("Show the map for the room, on a screen you choose (a projector)")),
              self.open_view),
-            (Spec("audience_full_screen", self.tr("Audience view &full screen"), ["F5"],
+            (Spec("audience_full_screen", self.tr("Audience view full scree&n"), ["F5"],
                   self.tr("Put the audience view full screen on its screen, or back")),
              self.toggle_full_screen),
-            (Spec("drill_down", self.tr("Audience: &drill down"), ["Alt+Down"],
+            (Spec("drill_down", self.tr("Audience: drill do&wn"), ["Alt+Down"],
                   self.tr("Show the room only the selected node's branch")),
              self.drill_down),
             (Spec("drill_up", self.tr("Audience: &back up"), ["Alt+Up"],
                   self.tr("Show the room one level up, then the whole map")),
              self.drill_up),
-            (Spec("audience_k", self.tr("Audience: show &K-space"),
+            (Spec("audience_k", self.tr("Audience: show K-s&pace"),
                   tip=self.tr("Show or hide K-space on the audience view"), checkable=True),
              self._k_toggled),
+            (Spec("audience_results", self.tr("Audience: show vote &results"),
+                  tip=self.tr("Show or hide the revealed vote's ranking on the audience view"),
+                  checkable=True),
+             self._results_toggled),
             (Spec("timer_start", self.tr("&Start / pause"), ["Ctrl+Shift+T"],
                   self.tr("Start the timer, or pause it")),
              self.timer.start_pause),
@@ -218,7 +296,7 @@ class Audience(QObject):
             *[(Spec(name, preset_tip[preset], checkable=True),
                lambda preset=preset: self._preset_toggled(preset))
               for preset, name in PRESET_ACTIONS.items()],
-            (Spec("timer_sound", self.tr("&Sound at the end"),
+            (Spec("timer_sound", self.tr("S&ound at the end"),
                   tip=self.tr("Beep when a step's time is up, besides the red signal"),
                   checkable=True),
              self._sound_toggled),
@@ -230,7 +308,8 @@ class Audience(QObject):
         group = QActionGroup(self)
         for name in PRESET_ACTIONS.values():
             group.addAction(actions[name])
-        for name, checked in (("audience_k", True), ("timer_free", True),
+        for name, checked in (("audience_k", True), ("audience_results", True),
+                              ("timer_free", True),
                               ("timer_sound", self.main.settings.timer_sound)):  # fmt: skip
             with QSignalBlocker(actions[name]):
                 actions[name].setChecked(checked)
@@ -250,6 +329,20 @@ class Audience(QObject):
 
     def _k_toggled(self) -> None:
         self.set_k_shown(self.actions["audience_k"].isChecked())
+
+    def _results_toggled(self) -> None:
+        self.set_results_shown(self.actions["audience_results"].isChecked())
+
+    def set_results_shown(self, shown: bool) -> None:
+        """Show or hide the vote results panel (it shows again at the next reveal)."""
+        self.results_shown = shown
+        action = self.actions.get("audience_results")
+        if action is not None and action.isChecked() != shown:
+            with QSignalBlocker(action):
+                action.setChecked(shown)
+        if self.window is not None and self.window.results is not None:
+            self.window.results.set_wanted(shown)
+            self.window.overlays_changed()
 
     def _preset_toggled(self, preset: str) -> None:
         if self.actions[PRESET_ACTIONS[preset]].isChecked():

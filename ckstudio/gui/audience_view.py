@@ -15,6 +15,11 @@ logical pixels on any screen scaling: a 1920 x 1080 laptop at 150 % is a
 1080 again. When the map (or the branch shown) does not fit at that size,
 the view does not zoom out further: it follows the facilitator's node.
 
+**Bands for the overlays.** The window's overlays (timer, round, ranking)
+are kept clear: the view frames into the largest part of its viewport that
+a band across it per overlay leaves free, and blanks the bands, so no card
+sits under an overlay and none shows through it.
+
 The view paints its own `MapScene` (the audience's style and layout) on
 the same Document; what it shows (all, C-space only, one branch) and which
 node it follows are set by `ckstudio.gui.audience`.
@@ -24,9 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import product
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsScene,
@@ -44,6 +50,7 @@ from ckstudio.layout.tidy import Box
 TEXT_SHARE = 30  # map text is at least 1/30 of the screen's height
 LARGEST = 1.6  # a small map fitted to the screen: text at most this times the minimum
 MARGIN = 30.0  # drawing units around what is shown
+BAND_EDGE = QColor("#C8C8C8")  # where the map stops, by the overlays' bands
 ROUTING_SLICE = 0.008  # seconds of link routing per turn of the event loop
 
 
@@ -68,6 +75,51 @@ def min_text_pixels(screen: ScreenInfo) -> float:
 def text_device_pixels(text_size: float, zoom: float, screen: ScreenInfo) -> float:
     """How many device pixels high text of `text_size` drawing units is at `zoom`."""
     return text_size * zoom * screen.ratio
+
+
+def free_rect(view: QRectF, covered: list[QRectF]) -> QRectF:
+    """The largest rectangle of `view` clear of every covered one, each covered rectangle
+    cut off by a band across the view (above, below, left or right of it)."""
+    best, best_area = view, -1.0
+    for sides in product(range(4), repeat=len(covered)):
+        left, top, right, bottom = view.left(), view.top(), view.right(), view.bottom()
+        for side, rect in zip(sides, covered, strict=True):
+            if side == 0:
+                top = max(top, rect.bottom())
+            elif side == 1:
+                bottom = min(bottom, rect.top())
+            elif side == 2:
+                left = max(left, rect.right())
+            else:
+                right = min(right, rect.left())
+        area = max(0.0, right - left) * max(0.0, bottom - top)
+        if area > best_area:
+            best_area = area
+            best = QRectF(left, top, max(0.0, right - left), max(0.0, bottom - top))
+    return best
+
+
+def place_window(
+    start: float, length: float, low: float, high: float, target: tuple[float, float] | None
+) -> float:
+    """Where a window `length` long starts on one axis: moved the least from `start` to stay
+    on the map [low, high] (centred on a map shorter than it), then to show `target` with
+    some room around it (its start first when it is longer than the window)."""
+    if high - low <= length:
+        start = (low + high - length) / 2
+    else:
+        start = min(max(start, low), high - length)
+    if target is None:
+        return start
+    first, last = target
+    if last - first >= length:
+        return first
+    room = min(length / 5, (length - (last - first)) / 2)
+    if first - room < start:
+        return first - room
+    if last + room > start + length:
+        return last + room - length
+    return start
 
 
 class AudienceItem(SceneItem):
@@ -154,6 +206,10 @@ class AudienceView(QGraphicsView):
         self.k_shown = True
         self.branch: str | None = None  # the branch drilled into (None: the whole map)
         self.focus_ref: str | None = None  # the node kept in view
+        self.group: frozenset[str] = frozenset()  # nodes framed together (a round's concepts)
+        # The overlays' rectangles over the viewport, in its pixels: the map is framed clear.
+        self.covered: Callable[[], list[QRectF]] = list
+        self._free: QRectF | None = None  # the free area at the last framing
         self._graphics = QGraphicsScene(self)
         self._graphics.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.item = AudienceItem(scene, selection, self.shown)
@@ -226,8 +282,11 @@ class AudienceView(QGraphicsView):
         return min_text_pixels(self.screen_info) / self.scene_model.style.text_size
 
     def follow(self, ref: str | None) -> None:
-        """Keep `ref` in view (the facilitator's selected or newest node)."""
+        """Keep `ref` in view (the facilitator's selected or newest node); a node outside the
+        framed group ends the group's framing."""
         self.focus_ref = ref
+        if ref not in self.group:
+            self.group = frozenset()
         self.reframe()
 
     def _selection_changed(self) -> None:
@@ -274,37 +333,101 @@ class AudienceView(QGraphicsView):
             -MARGIN, -MARGIN, MARGIN, MARGIN
         )
 
+    def free_area(self) -> QRectF:
+        """The part of the viewport the map is framed into: clear of the overlays (timer,
+        round, results), each cut off with the band that leaves the most room; the whole
+        viewport when what is left would be too cramped to frame into."""
+        view = QRectF(self.viewport().rect())
+        free = free_rect(view, [r for r in self.covered() if r.intersects(view)])
+        if free.width() < view.width() / 3 or free.height() < view.height() / 3:
+            return view
+        return free
+
+    def frame(self, refs: list[str]) -> None:
+        """Frame these nodes together (a round's concepts) while they fit at the least text
+        size, until the facilitator selects a node outside them; else follow the focus."""
+        self.group = frozenset(refs)
+        self.reframe()
+
     def reframe(self) -> None:
-        """Fit what is shown when it fits at a readable size, else follow the focus."""
+        """Fit what is shown when it fits at a readable size, else follow the group or the
+        focus, always inside the free area (no card under an overlay)."""
         region = self.region()
         if region.isEmpty():
             self.viewport().update()
             return
-        view = self.viewport().rect()
-        fit = min(view.width() / region.width(), view.height() / region.height())
+        view = QRectF(self.viewport().rect())
+        free = self._free = self.free_area()
+        before = self.mapToScene(self.viewport().rect().center())
+        fit = min(free.width() / region.width(), free.height() / region.height())
         least = self.min_zoom()
         zoom = min(max(fit, least), least * LARGEST)
-        self.setSceneRect(region)
-        self.setTransform(self.transform().fromScale(zoom, zoom))
-        if fit >= least:
-            self.centerOn(region.center())
-        else:
-            box = self._focus_box()
-            if box is not None:
-                margin_x = min(view.width() // 5, max(0, int((view.width() - box.w * zoom) / 2)))
-                margin_y = min(view.height() // 5, max(0, int((view.height() - box.h * zoom) / 2)))
-                self.ensureVisible(QRectF(box.x, box.y, box.w, box.h), margin_x, margin_y)
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        # Room to scroll past the map's edges: the free area may sit off the view's centre.
+        pad_x, pad_y = view.width() / zoom, view.height() / zoom
+        self.setSceneRect(region.adjusted(-pad_x, -pad_y, pad_x, pad_y))
+        target = None if fit >= least else self._target(free, zoom)
+        # Where the free area's top-left now is in drawing units (the view kept its centre).
+        start_x = before.x() + (free.left() - view.width() / 2) / zoom
+        start_y = before.y() + (free.top() - view.height() / 2) / zoom
+        x = place_window(
+            start_x,
+            free.width() / zoom,
+            region.left(),
+            region.right(),
+            None if target is None else (target.left(), target.right()),
+        )
+        y = place_window(start_y, free.height() / zoom, region.top(), region.bottom(),
+                         None if target is None else (target.top(), target.bottom()))  # fmt: skip
+        center_x = x + (view.width() / 2 - free.left()) / zoom
+        self.centerOn(QPointF(center_x, y + (view.height() / 2 - free.top()) / zoom))
         self.viewport().update()
 
+    def _target(self, free: QRectF, zoom: float) -> QRectF | None:
+        """What must be in the free area: the group when it fits there, else the focus."""
+        boxes = [self._shown_box(ref) for ref in self.group]
+        found = [b for b in boxes if b is not None]
+        if found:
+            left, top = min(b.x for b in found), min(b.y for b in found)
+            right, bottom = max(b.x + b.w for b in found), max(b.y + b.h for b in found)
+            group = QRectF(left, top, right - left, bottom - top)
+            if group.width() * zoom <= free.width() and group.height() * zoom <= free.height():
+                return group
+        box = self._focus_box()
+        return QRectF(box.x, box.y, box.w, box.h) if box is not None else None
+
+    def _shown_box(self, ref: str) -> Box | None:
+        if self._space(ref) is None or not self.shown(ref):
+            return None
+        visible = self.scene_model.visible_ref(ref)
+        return self.scene_model.box(visible) if visible is not None else None
+
     def _focus_box(self) -> Box | None:
-        scene = self.scene_model
-        for ref in (self.focus_ref, self.branch, scene.doc.root):
-            if ref is not None and self._space(ref) is not None and self.shown(ref):
-                visible = scene.visible_ref(ref)
-                box = scene.box(visible) if visible is not None else None
-                if box is not None:
-                    return box
+        for ref in (self.focus_ref, self.branch, self.scene_model.doc.root):
+            box = self._shown_box(ref) if ref is not None else None
+            if box is not None:
+                return box
         return None
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """The bands kept for the overlays in the background colour: the map ends at a
+        straight edge, as at the screen's, never under the timer's or the panels' text."""
+        free, view = self._free, QRectF(self.viewport().rect())
+        if free is None or free == view:
+            return
+        painter.save()
+        painter.resetTransform()
+        brush = self.backgroundBrush()
+        painter.fillRect(QRectF(0, 0, view.width(), free.top()), brush)
+        painter.fillRect(QRectF(0, free.bottom(), view.width(), view.bottom() - free.bottom()),
+                         brush)  # fmt: skip
+        painter.fillRect(QRectF(0, free.top(), free.left(), free.height()), brush)
+        painter.fillRect(QRectF(free.right(), free.top(), view.right() - free.right(),
+                                free.height()), brush)  # fmt: skip
+        painter.setPen(QPen(BAND_EDGE, 2))  # the map's edge, drawn: the map goes on past it
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(free.adjusted(-1, -1, 1, 1))
+        painter.restore()
 
     def visible_scene_rect(self) -> QRectF:
         """The part of the map on screen, in drawing units."""

@@ -9,10 +9,18 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 
 from ckstudio.gui import audience_view
-from ckstudio.gui.audience_view import ScreenInfo, min_text_pixels, text_device_pixels
+from ckstudio.gui.audience_view import (
+    ScreenInfo,
+    free_rect,
+    min_text_pixels,
+    place_window,
+    text_device_pixels,
+)
 from ckstudio.gui.phase_timer import State
 from ckstudio.gui.phase_timer_widgets import STEP_SHARE, TimerBar
 from ckstudio.gui.qtfonts import register_fonts
+from ckstudio.layout.drawing import Text
+from ckstudio.layout.fonts import NO_BREAK
 from ckstudio.layout.style import PROJECTOR_STYLE
 
 HD, FULL_HD = ScreenInfo(1280, 720, 1.0), ScreenInfo(1920, 1080, 1.0)
@@ -115,7 +123,9 @@ def test_k_space_shown_or_hidden(window, audience):
     window.action("audience_k").setChecked(False)
     assert not view.shown(item) and view.shown(doc.root)
     assert view.region().right() < k_left  # framed on C-space alone
-    assert view.sceneRect().right() < k_left  # and K-space cannot be scrolled to
+    rightmost = max(doc.walk("c"), key=lambda ref: box_rect(audience.scene, ref).right())
+    window.workspace.selection.set([rightmost])
+    assert view.visible_scene_rect().right() < k_left  # and K-space is never scrolled to
     window.action("audience_k").setChecked(True)
     assert view.shown(item) and view.region().right() > k_left
 
@@ -210,8 +220,8 @@ def test_a_running_round_is_shown_on_the_projector(qtbot, window, audience):
     theme = window.workspace.doc.themes[2]
     rounds.tag(theme.id)
     qtbot.waitUntil(lambda: overlay.text() != before, timeout=2000)
-    counts = window.workspace.rounds.theme_counts(rounds.running().id)
-    assert f"{theme.name} <b>{counts[theme.id]}</b>" in overlay.text()
+    counts = window.workspace.rounds.theme_concepts(rounds.running().id)
+    assert f"{theme.name}&nbsp;&nbsp;<b>{counts[theme.id]}</b>" in overlay.text()
     assert overlay.geometry().bottom() <= audience.height()
     assert overlay.height() >= audience.height() // 30  # as tall as the map's text
     rounds.end()
@@ -225,7 +235,7 @@ def test_a_hidden_vote_says_so_on_the_projector(qtbot, window, audience):
     assert "hidden" in audience.round_overlay.text()
     rounds.reveal()
     qtbot.waitUntil(lambda: "hidden" not in audience.round_overlay.text(), timeout=2000)
-    assert "1. " in audience.round_overlay.text()
+    assert "revealed" in audience.round_overlay.text()  # the ranking is the panel's
 
 
 def test_the_step_name_fits_the_timer_panel(window, audience):
@@ -249,3 +259,147 @@ def test_a_revealed_vote_glows_on_the_projector_too(qtbot, window, audience, mon
     assert painted and all(0 < value <= 1 for value in painted)
     rounds.start("tagging", ["c4"], ["p3"])
     qtbot.waitUntil(lambda: audience.scene.heat == {}, timeout=2000)
+
+
+def test_free_rect_leaves_the_most_room_clear_of_the_overlays():
+    view = QRectF(0, 0, 1280, 720)
+    timer = QRectF(800, 0, 480, 150)
+    assert free_rect(view, [timer]) == QRectF(0, 150, 1280, 570)  # a band under the timer
+    results = QRectF(700, 160, 580, 400)  # a tall panel under it: a band on the right
+    assert free_rect(view, [timer, results]) == QRectF(0, 0, 700, 720)
+    assert free_rect(view, []) == view
+
+
+def test_a_window_keeps_to_the_map_then_shows_its_target():
+    assert place_window(-50, 100, 0, 1000, None) == 0  # not past the map's edge
+    assert place_window(0, 100, 0, 60, None) == -20  # a short map: centred
+    assert place_window(0, 100, 0, 1000, (500, 540)) == 460  # moved the least, room kept
+    assert place_window(0, 100, 0, 1000, (500, 700)) == 500  # too long: its start shown
+
+
+def ranked(panel) -> list[tuple[int, int, str]]:
+    rows, _ = panel.rows()
+    return rows
+
+
+def test_the_ranking_shows_once_a_vote_is_revealed(qtbot, window, audience):
+    rounds, panel, doc = window.workspace.rounds, audience.results, window.workspace.doc
+    # The example's last vote is revealed: its top five, ex aequo sharing a place.
+    assert not panel.isHidden()
+    rows, more = panel.rows()
+    assert [(place, dots) for place, dots, _ in rows] == [(1, 5), (2, 4), (3, 3), (3, 3), (5, 2)]
+    assert more == 2  # two more concepts with 2 dots, ex aequo 5th
+    assert "ended" in panel.title()
+    rounds.start("voting", ["c13", "c4", "c7", "c25"], ["p3", "p4"], budget=9)
+    qtbot.waitUntil(panel.isHidden, timeout=2000)  # another round: the old ranking goes
+    for by, ref, dots in (("p4", "c4", 5), ("p4", "c25", 4), ("p3", "c13", 3), ("p3", "c7", 3)):
+        window.workspace.speaker.set(by)
+        window.workspace.selection.set([ref])
+        assert window.workspace.records.vote(dots)  # only dots given in the round count
+    assert panel.rows() == ([], 0)  # and the new one is hidden: nothing to show
+    rounds.reveal()
+    qtbot.waitUntil(lambda: not panel.isHidden(), timeout=2000)
+    assert ranked(panel) == [
+        (1, 5, doc.concept("c4").text),
+        (2, 4, doc.concept("c25").text),
+        (3, 3, doc.concept("c13").text),  # ex aequo: in the round's order
+        (3, 3, doc.concept("c7").text.translate(NO_BREAK)),  # "« respire »", one line
+    ]
+    assert "running" in panel.title()
+    assert panel._fonts()[0].pixelSize() >= audience.height() / 30  # the map's least text
+    assert panel.geometry().right() <= audience.width()
+    assert not panel.geometry().intersects(audience.round_overlay.geometry())
+    rounds.end()
+    qtbot.waitUntil(lambda: "ended" in panel.title(), timeout=2000)
+    assert not panel.isHidden()  # it stays once the vote ends
+    rounds.start("tagging", ["c4"], ["p3"])
+    qtbot.waitUntil(panel.isHidden, timeout=2000)
+
+
+def test_a_hidden_vote_never_reaches_the_ranking(qtbot, window, audience):
+    rounds, panel = window.workspace.rounds, audience.results
+    rounds.start("voting", ["c4", "c7"], ["p3", "p4"], budget=2)
+    qtbot.waitUntil(panel.isHidden, timeout=2000)
+    window.workspace.speaker.set("p3")
+    window.workspace.selection.set(["c7"])
+    window.action("vote_up").trigger()
+    window.audience.set_results_shown(True)  # even asked for, a hidden vote stays hidden
+    qtbot.wait(50)
+    assert panel.isHidden() and panel.rows() == ([], 0)
+
+
+def test_the_facilitator_hides_the_ranking_until_the_next_reveal(qtbot, window, audience):
+    rounds, panel = window.workspace.rounds, audience.results
+    assert not panel.isHidden()
+    assert window.action("audience_results") in audience.actions()  # its context menu
+    window.action("audience_results").trigger()
+    assert panel.isHidden() and not window.audience.results_shown
+    rounds.start("voting", ["c4", "c7"], ["p3", "p4"], budget=2)
+    rounds.reveal()
+    qtbot.waitUntil(lambda: not panel.isHidden(), timeout=2000)
+    assert window.action("audience_results").isChecked()
+
+
+def view_rect(audience, ref: str) -> QRectF:
+    """A node's box on the audience window, in its pixels."""
+    view = audience.view
+    on_view = view.mapFromScene(box_rect(audience.scene, ref)).boundingRect()
+    return QRectF(on_view.translated(view.pos()))
+
+
+@pytest.mark.parametrize("screen", [HD, FULL_HD])
+def test_a_round_is_framed_clear_of_the_overlays(qtbot, window, screen):
+    audience = open_audience(window, screen)
+    rounds, doc = window.workspace.rounds, window.workspace.doc
+    window.action("timer_match").setChecked(True)
+    window.action("timer_start").trigger()
+    window.workspace.selection.set([list(doc.walk("k"))[-1]])  # the room looks far away
+    concepts = ["c25", "c28"]  # two siblings, far from where the room looks
+    assert not any(audience.view.visible_scene_rect().contains(box_rect(audience.scene, c))
+                   for c in concepts)  # fmt: skip
+    rounds.start("voting", concepts, ["p3", "p4"], budget=2)
+    window.workspace.selection.set(["c4"])  # elsewhere while the room votes
+    rounds.reveal()
+    qtbot.waitUntil(lambda: not audience.results.isHidden(), timeout=2000)
+    qtbot.wait(50)
+    overlays = [audience.overlay, audience.results, audience.round_overlay]
+    assert all(not overlay.isHidden() for overlay in overlays)
+    window_rect = QRectF(audience.rect())
+    for ref in concepts:
+        rect = view_rect(audience, ref)
+        assert window_rect.contains(rect), ref
+        assert not any(rect.intersects(QRectF(o.geometry())) for o in overlays), ref
+    zoom = audience.view.zoom * PROJECTOR_STYLE.text_size
+    assert zoom >= min_text_pixels(screen) - 1e-6  # framed, never shrunk below the least
+    audience.close()
+
+
+def test_the_tagging_line_counts_concepts_per_theme(qtbot, window, audience):
+    rounds, doc = window.workspace.rounds, window.workspace.doc
+    overlay = audience.round_overlay
+    theme = doc.themes[1]
+    rounds.start("tagging", ["c4", "c7"], ["p3", "p4"])
+    for participant in ("p3", "p4"):  # two participants, one concept, one theme
+        window.workspace.speaker.set(participant)
+        window.workspace.selection.set(["c7"])
+        rounds.tag(theme.id)
+    round_id = rounds.running().id
+    assert rounds.theme_counts(round_id)[theme.id] > rounds.theme_concepts(round_id)[theme.id]
+    counts = rounds.theme_concepts(round_id)
+    qtbot.waitUntil(lambda: f"{theme.name}&nbsp;&nbsp;<b>{counts[theme.id]}</b>"
+                    in overlay.text(), timeout=2000)  # fmt: skip
+    for each in doc.themes:
+        assert f"{each.name}&nbsp;&nbsp;<b>{counts[each.id]}</b>" in overlay.text()
+    assert "concepts per theme" in overlay.text()
+
+
+def test_every_text_of_the_projector_map_is_at_least_the_least_size(window, audience):
+    """Card text, dots, notes, the legend: none smaller than the map text (1/30 of the
+    screen once the view's zoom is applied)."""
+    scene, doc = audience.scene, window.workspace.doc
+    items = [item for ref in [*doc.walk("c"), *doc.walk("k")] for item in scene.group(ref).items]
+    items += list(scene.decorations())
+    sizes = {item.size for item in items if isinstance(item, Text)}
+    roles = {item.role for item in items if isinstance(item, Text)}
+    assert {"label", "votes", "note", "legend"} <= roles  # every kind of text was looked at
+    assert min(sizes) >= PROJECTOR_STYLE.text_size
