@@ -3,6 +3,9 @@
 New and Open give the window a new canvas; this widget swaps it in place and
 points the find bar at it, so the bar (and what was typed in it) stays.
 
+A map opens with all of it in view when its text stays readable so (`first_view`),
+else with C0 and the top of the K-space: the two spaces side by side from the start.
+
 While themes are highlighted, a small banner over the map's top-left corner
 says which ones, with "Show all" to clear them: a faded map must never look
 like a map whose concepts went missing.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -21,6 +24,42 @@ from ckstudio.gui.findbar import FindBar
 from ckstudio.gui.mapscene import MapScene
 
 BANNER_MARGIN = 8  # pixels between the banner and the map's corner
+READABLE_PIXELS = 7.0  # text this high reads as a whole-map view (the report's floor, 7 pt)
+LEAST_PIXELS = 5.0  # the first view never shrinks text below this (boxes without words)
+FIRST_MARGIN = 30.0  # map units round what the first view shows
+
+
+def first_view(canvas: MapCanvas) -> None:
+    """The view a map opens with: the whole map when its text is at least READABLE_PIXELS
+    high so (never larger than the reading size), else C0 and the top K root together
+    (C0 first if even that does not fit with text of LEAST_PIXELS)."""
+    view = canvas.viewport().rect()
+    whole = canvas.map_item.boundingRect()
+    scene = canvas.scene_model
+    c0 = scene.box(scene.doc.root)
+    if view.isEmpty() or whole.isEmpty() or c0 is None:
+        return
+    text = scene.style.text_size
+
+    def fitting(rect: QRectF) -> float:
+        """The zoom that shows `rect` whole, a little room left round it."""
+        return min(view.width() / rect.width(), view.height() / rect.height()) * 0.96
+
+    if fitting(whole) * text >= READABLE_PIXELS:
+        canvas.set_zoom(min(fitting(whole), canvas.reading_zoom))
+        canvas.centerOn(whole.center())
+        return
+    target = QRectF(c0.x, c0.y, c0.w, c0.h)
+    k_roots = [b for b in map(scene.box, scene.doc.children("k", None)) if b is not None]
+    if k_roots:
+        top = min(k_roots, key=lambda b: (b.y, b.x))
+        target = target.united(QRectF(top.x, top.y, top.w, top.h))
+    target.adjust(-FIRST_MARGIN, -FIRST_MARGIN, FIRST_MARGIN, FIRST_MARGIN)
+    zoom = min(fitting(target), canvas.reading_zoom)
+    canvas.set_zoom(max(zoom, LEAST_PIXELS / text))
+    canvas.centerOn(target.center())
+    if zoom * text < LEAST_PIXELS:  # too far apart: C0 at least, the K-space beside it
+        canvas.ensure_shown(scene.doc.root)
 
 
 class FocusBanner(QFrame):
@@ -87,6 +126,7 @@ class MapArea(QWidget):
         self.find_bar = FindBar()
         self.banner = FocusBanner(self)
         self._canvas: MapCanvas | None = None
+        self._first_view_due = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -99,6 +139,7 @@ class MapArea(QWidget):
             self._canvas.hide()
             self._canvas.removeEventFilter(self)
         self._canvas = canvas
+        self._first_view_due = True
         self._layout.insertWidget(0, canvas, 1)
         canvas.installEventFilter(self)  # the banner follows the map's moves and resizes
         self.find_bar.attach(canvas)
@@ -108,6 +149,10 @@ class MapArea(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._canvas and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place_banner()
+        # At its first showing the canvas has its size (not before: laid out on show).
+        if watched is self._canvas and event.type() == QEvent.Type.Show and self._first_view_due:
+            self._first_view_due = False
+            first_view(self._canvas)
         return super().eventFilter(watched, event)
 
     def _place_banner(self) -> None:

@@ -38,7 +38,7 @@ def record_specs(
     ]  # fmt: skip
     specs += [
         (
-            Spec("vote_up", tr("Give a &dot"), ["+"],
+            Spec("vote_up", tr("&Give a dot"), ["+"],
                  tr("The speaker gives one vote dot to each selected concept"), map_only=True),
             lambda: workspace().records.vote(1),
         ),
@@ -48,12 +48,12 @@ def record_specs(
             lambda: workspace().records.vote(-1),
         ),
         (
-            Spec("next_speaker", tr("&Next speaker"), ["F6"],
+            Spec("next_speaker", tr("Ne&xt speaker"), ["F6"],
                  tr("The next participant speaks: new concepts, tags and votes are theirs")),
             lambda: workspace().records.cycle_speaker(1),
         ),
         (
-            Spec("previous_speaker", tr("&Previous speaker"), ["Shift+F6"],
+            Spec("previous_speaker", tr("Prev&ious speaker"), ["Shift+F6"],
                  tr("The previous participant speaks")),
             lambda: workspace().records.cycle_speaker(-1),
         ),

@@ -127,6 +127,16 @@ class Settings:
         self._store.setValue("view/legend", bool(value))
 
     @property
+    def vote_heat(self) -> bool:
+        """Whether the map shows a revealed vote as heat round the voted concepts (on
+        unless turned off)."""
+        return self._store.value("workshop/vote_heat", True, bool)
+
+    @vote_heat.setter
+    def vote_heat(self, value: bool) -> None:
+        self._store.setValue("workshop/vote_heat", bool(value))
+
+    @property
     def timer_sound(self) -> bool:
         """Whether the phase timer beeps at the end of a step (off unless chosen)."""
         return self._store.value("workshop/timer_sound", False, bool)

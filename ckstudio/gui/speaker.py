@@ -1,8 +1,9 @@
 """Who is speaking now: the participant new tags, votes and concepts are attributed to.
 
 A view setting of one open session, never saved in the file: the facilitator
-switches it as the talk goes round the table (F6 / Shift+F6, or a chooser),
-so the session records who said what without anyone typing a name.
+switches it as the talk goes round the table (F6 / Shift+F6, or a chooser;
+during a round, round its participants), so the session records who said what
+without anyone typing a name.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ckstudio.model.document import Document
 from ckstudio.model.events import Change, Event
+from ckstudio.model.rounds import running_round
 
 
 class Speaker(QObject):
@@ -40,8 +42,18 @@ class Speaker(QObject):
             self.changed.emit(participant)
 
     def cycle(self, step: int) -> None:
-        """The next (step 1) or previous (-1) participant, "nobody" being one stop of the round."""
+        """The next (step 1) or previous (-1) participant, "nobody" being one stop of the
+        table. While a round with participants runs, the turn passes among them only
+        (the others are not in the round), from the first or the last of them when the
+        speaker is not."""
         order: list[str | None] = [None, *(p.id for p in self.doc.participants)]
+        running = running_round(self.doc)
+        if running is not None and running.participants:
+            taking_part = set(running.participants)
+            order = [pid for pid in order if pid in taking_part]
+            if self._id not in order:
+                self.set(order[0] if step > 0 else order[-1])
+                return
         index = order.index(self._id) if self._id in order else 0
         self.set(order[(index + step) % len(order)])
 

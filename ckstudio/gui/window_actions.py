@@ -52,7 +52,7 @@ def menu_layout(tr: Callable[[str], str]) -> dict[str, Layout]:
         tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
                       "collapse", "go_c", "go_k", None, "orientation", "dark", "legend", None,
                       "docks", None, "audience", "audience_full_screen", "drill_down",
-                      "drill_up", "audience_k"],
+                      "drill_up", "audience_k", "audience_results"],
         tr("&Timer"): ["timer_start", "timer_minute", "timer_reset", "timer_next", None,
                        "timer_free", "timer_dkcp", "timer_match", None, "timer_sound"],
         tr("&Help"): ["shortcuts", "about"],
@@ -103,7 +103,7 @@ def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (
             Spec(
                 "add_pocket",
-                tr("Add &pocket of knowledge"),
+                tr("Add pocke&t of knowledge"),
                 ["Ctrl+Shift+K"],
                 tr("Add a new pocket (a root of K-space)"),
             ),
@@ -144,7 +144,7 @@ def action_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (
             Spec(
                 "collapse",
-                tr("&Fold / unfold"),
+                tr("Fold / &unfold"),
                 ["Space"],
                 tr("Fold or unfold the selected branch"),
                 True,
@@ -209,7 +209,7 @@ def _file_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (
             Spec(
                 "export_report",
-                tr("Export &report…"),
+                tr("E&xport report…"),
                 ["Ctrl+E"],
                 tr("Write the PDF workshop report of this session"),
             ),
@@ -228,7 +228,7 @@ def _view_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
             lambda: canvas().zoom_in(),
         ),
         (Spec("zoom_out", tr("Zoom &out"), [Std.ZoomOut, "Ctrl+-"]), lambda: canvas().zoom_out()),
-        (Spec("actual_size", tr("&Reading size"), ["Ctrl+1"]), lambda: canvas().actual_size()),
+        (Spec("actual_size", tr("R&eading size"), ["Ctrl+1"]), lambda: canvas().actual_size()),
         (Spec("fit", tr("&Fit map"), ["Ctrl+0"]), lambda: canvas().fit_all()),
         (
             Spec("fit_selection", tr("Fit &selection"), ["Ctrl+Shift+0", "Ctrl+9"]),
@@ -248,7 +248,7 @@ def _view_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
         (
             Spec(
                 "orientation",
-                tr("Trees grow to the &right"),
+                tr("&Trees grow to the right"),
                 ["Ctrl+R"],
                 tr("Switch between trees growing down and to the right"),
                 checkable=True,

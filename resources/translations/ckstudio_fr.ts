@@ -32,7 +32,7 @@
         <translation>Étiqueter les concepts sélectionnés avec le thème {n} de la liste des thèmes, ou retirer l’étiquette</translation>
     </message>
     <message>
-        <source>Give a &amp;dot</source>
+        <source>&amp;Give a dot</source>
         <translation>Donner une &amp;gommette</translation>
     </message>
     <message>
@@ -48,16 +48,16 @@
         <translation>L’intervenant reprend une gommette à chaque concept sélectionné</translation>
     </message>
     <message>
-        <source>&amp;Next speaker</source>
+        <source>Ne&amp;xt speaker</source>
         <translation>&amp;Intervenant suivant</translation>
+    </message>
+    <message>
+        <source>Prev&amp;ious speaker</source>
+        <translation>Intervenant précé&amp;dent</translation>
     </message>
     <message>
         <source>The next participant speaks: new concepts, tags and votes are theirs</source>
         <translation>Le participant suivant prend la parole&#xa0;: les nouveaux concepts, étiquettes et votes sont les siens</translation>
-    </message>
-    <message>
-        <source>&amp;Previous speaker</source>
-        <translation>Intervenant précé&amp;dent</translation>
     </message>
     <message>
         <source>The previous participant speaks</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>&amp;Clusters by theme…</source>
-        <translation>Re&amp;groupement par thème…</translation>
+        <translation>Re&amp;grouper par thème…</translation>
     </message>
     <message>
         <source>The concepts side by side in one column per theme</source>
@@ -136,16 +136,20 @@
         <translation>Tour d’étiquetage</translation>
     </message>
     <message>
-        <source>{kind}, {start}–{end}</source>
-        <translation>{kind}, {start}–{end}</translation>
+        <source>{kind} · {start}–{end}</source>
+        <translation>{kind} · {start}–{end}</translation>
     </message>
     <message>
-        <source>{kind}, since {start}</source>
-        <translation>{kind}, depuis {start}</translation>
+        <source>{kind} · started on {start}</source>
+        <translation>{kind} · commencé le {start}</translation>
+    </message>
+    <message>
+        <source>{kind} · started at {start}</source>
+        <translation>{kind} · commencé à {start}</translation>
     </message>
     <message>
         <source>Rounds</source>
-        <translation>Tours</translation>
+        <translation>Tours de table</translation>
     </message>
     <message>
         <source>File</source>
@@ -352,10 +356,6 @@
         <translation>Ajouter un frère avant le nœud sélectionné</translation>
     </message>
     <message>
-        <source>Add &amp;pocket of knowledge</source>
-        <translation>Ajouter une poche de co&amp;nnaissances</translation>
-    </message>
-    <message>
         <source>Add a new pocket (a root of K-space)</source>
         <translation>Ajouter une nouvelle poche (une racine de l’espace K)</translation>
     </message>
@@ -392,7 +392,11 @@
         <translation>Lier la connaissance et le concept sélectionnés, de la connaissance vers le concept</translation>
     </message>
     <message>
-        <source>&amp;Fold / unfold</source>
+        <source>Add pocke&amp;t of knowledge</source>
+        <translation>Ajouter une poche de co&amp;nnaissances</translation>
+    </message>
+    <message>
+        <source>Fold / &amp;unfold</source>
         <translation>Re&amp;plier / déplier</translation>
     </message>
     <message>
@@ -484,8 +488,16 @@
         <translation>Fermer cette session&#xa0;; une session vierge la remplace</translation>
     </message>
     <message>
-        <source>Export &amp;report…</source>
+        <source>E&amp;xport report…</source>
         <translation>Exporter le &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>R&amp;eading size</source>
+        <translation>Taille de &amp;lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Trees grow to the right</source>
+        <translation>Arbres vers la &amp;droite</translation>
     </message>
     <message>
         <source>Write the PDF workshop report of this session</source>
@@ -502,10 +514,6 @@
     <message>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-        <source>&amp;Reading size</source>
-        <translation>Taille de &amp;lecture</translation>
     </message>
     <message>
         <source>&amp;Fit map</source>
@@ -532,10 +540,6 @@
         <translation>Occurrence &amp;précédente</translation>
     </message>
     <message>
-        <source>Trees grow to the &amp;right</source>
-        <translation>Arbres vers la &amp;droite</translation>
-    </message>
-    <message>
         <source>Switch between trees growing down and to the right</source>
         <translation>Faire pousser les arbres vers le bas ou vers la droite</translation>
     </message>
@@ -555,6 +559,38 @@
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
+    <message>
+        <source>{file}, {where}: {reason}</source>
+        <translation>{file}, {where}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>(and {problems})</source>
+        <translation>(et {problems})</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid CK Studio session: its content breaks the format.</source>
+        <translation>{file} n’est pas une session CK Studio valide&#xa0;: son contenu ne respecte pas le format.</translation>
+    </message>
+    <message>
+        <source>The previous version is in {backup}.</source>
+        <translation>La version précédente est dans {backup}.</translation>
+    </message>
+    <message>
+        <source>more problem</source>
+        <translation>autre problème</translation>
+    </message>
+    <message>
+        <source>more problems</source>
+        <translation>autres problèmes</translation>
+    </message>
+    <message>
+        <source>… and {problems}</source>
+        <translation>… et {problems}</translation>
+    </message>
 </context>
 <context>
     <name>Audience</name>
@@ -567,16 +603,8 @@
         <translation>Montrer la carte à la salle, sur l’écran de votre choix (un vidéoprojecteur)</translation>
     </message>
     <message>
-        <source>Audience view &amp;full screen</source>
-        <translation>Vue pour la salle en plein &amp;écran</translation>
-    </message>
-    <message>
         <source>Put the audience view full screen on its screen, or back</source>
         <translation>Mettre la vue pour la salle en plein écran sur son écran, ou l’en sortir</translation>
-    </message>
-    <message>
-        <source>Audience: &amp;drill down</source>
-        <translation>Salle&#xa0;: desce&amp;ndre dans la branche</translation>
     </message>
     <message>
         <source>Show the room only the selected node&apos;s branch</source>
@@ -589,10 +617,6 @@
     <message>
         <source>Show the room one level up, then the whole map</source>
         <translation>Montrer à la salle un niveau au-dessus, puis toute la carte</translation>
-    </message>
-    <message>
-        <source>Audience: show &amp;K-space</source>
-        <translation>Salle&#xa0;: affic&amp;her l’espace K</translation>
     </message>
     <message>
         <source>Show or hide K-space on the audience view</source>
@@ -631,7 +655,27 @@
         <translation>Passer à la phase ou à l’étape de rotation suivante et la démarrer</translation>
     </message>
     <message>
-        <source>&amp;Sound at the end</source>
+        <source>Audience view full scree&amp;n</source>
+        <translation>Vue pour la salle en plein &amp;écran</translation>
+    </message>
+    <message>
+        <source>Audience: drill do&amp;wn</source>
+        <translation>Salle&#xa0;: desce&amp;ndre dans la branche</translation>
+    </message>
+    <message>
+        <source>Audience: show K-s&amp;pace</source>
+        <translation>Salle&#xa0;: affic&amp;her l’espace K</translation>
+    </message>
+    <message>
+        <source>Audience: show vote &amp;results</source>
+        <translation>Salle&#xa0;: afficher le classemen&amp;t du vote</translation>
+    </message>
+    <message>
+        <source>Show or hide the revealed vote&apos;s ranking on the audience view</source>
+        <translation>Afficher ou masquer le classement du vote révélé sur la vue pour la salle</translation>
+    </message>
+    <message>
+        <source>S&amp;ound at the end</source>
         <translation>S&amp;on à la fin</translation>
     </message>
     <message>
@@ -709,6 +753,14 @@
         <translation>{n} concepts&#xa0;; les {several} qui ont plusieurs thèmes figurent dans chacune de leurs colonnes</translation>
     </message>
     <message>
+        <source>all tagged</source>
+        <translation>tous étiquetés</translation>
+    </message>
+    <message>
+        <source>most dots first</source>
+        <translation>les plus votés en tête</translation>
+    </message>
+    <message>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
@@ -720,6 +772,14 @@
         <source>also {themes}</source>
         <translation>aussi {themes}</translation>
     </message>
+    <message>
+        <source>dot</source>
+        <translation>gommette</translation>
+    </message>
+    <message>
+        <source>dots</source>
+        <translation>gommettes</translation>
+    </message>
 </context>
 <context>
     <name>DragNodes</name>
@@ -730,6 +790,329 @@
     <message>
         <source>A node cannot go inside its own branch.</source>
         <translation>Un nœud ne peut pas aller dans sa propre branche.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>a session holds at most {most} themes</source>
+        <translation>une session compte au plus {most} thèmes</translation>
+    </message>
+    <message>
+        <source>a session holds at most {most} participants</source>
+        <translation>une session compte au plus {most} participants</translation>
+    </message>
+    <message>
+        <source>a session holds at most {most} rounds</source>
+        <translation>une session compte au plus {most} tours</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>brief</source>
+        <translation>cahier des charges</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>color</source>
+        <translation>couleur</translation>
+    </message>
+    <message>
+        <source>not a date written YYYY-MM-DD</source>
+        <translation>ce n’est pas une date écrite AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date and time (YYYY-MM-DDThh:mm...)</source>
+        <translation>ce n’est pas une date et une heure ISO 8601 (AAAA-MM-JJThh:mm...)</translation>
+    </message>
+    <message>
+        <source>not a language tag such as fr, en or pt-BR</source>
+        <translation>ce n’est pas un code de langue comme fr, en ou pt-BR</translation>
+    </message>
+    <message>
+        <source>not a colour written #RRGGBB</source>
+        <translation>ce n’est pas une couleur écrite #RRVVBB</translation>
+    </message>
+    <message>
+        <source>the text holds a lone UTF-16 surrogate, which is not text</source>
+        <translation>le texte contient une demi-paire UTF-16 isolée, qui n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>String should have at most {max_length} characters</source>
+        <translation>le texte ne doit pas dépasser {max_length} caractères</translation>
+    </message>
+    <message>
+        <source>String should have at least 1 character</source>
+        <translation>le texte ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>a session holds at most {most} concepts and knowledge items</source>
+        <translation>une session compte au plus {most} concepts et connaissances</translation>
+    </message>
+    <message>
+        <source>C0 cannot be removed</source>
+        <translation>C0 ne peut pas être supprimé</translation>
+    </message>
+    <message>
+        <source>C0 cannot be moved</source>
+        <translation>C0 ne peut pas être déplacé</translation>
+    </message>
+    <message>
+        <source>a node cannot be moved under itself or its own descendants</source>
+        <translation>un nœud ne peut pas être déplacé sous lui-même ni sous ses descendants</translation>
+    </message>
+    <message>
+        <source>C0 has no partition</source>
+        <translation>C0 n’a pas de partition</translation>
+    </message>
+    <message>
+        <source>a vote counts 0 to {most} dots, not {count}</source>
+        <translation>un vote compte de 0 à {most} gommettes, pas {count}</translation>
+    </message>
+    <message>
+        <source>a session holds at most {most} links</source>
+        <translation>une session compte au plus {most} liens</translation>
+    </message>
+    <message>
+        <source>a {kind} link from &apos;{concept}&apos; to &apos;{knowledge}&apos; exists already</source>
+        <translation>un lien {kind} de «&#xa0;{concept}&#xa0;» vers «&#xa0;{knowledge}&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <source>expecting value</source>
+        <translation>une valeur est attendue</translation>
+    </message>
+    <message>
+        <source>expecting property name enclosed in double quotes</source>
+        <translation>un nom de propriété entre guillemets doubles est attendu</translation>
+    </message>
+    <message>
+        <source>expecting &apos;,&apos; delimiter</source>
+        <translation>le séparateur «&#xa0;,&#xa0;» est attendu</translation>
+    </message>
+    <message>
+        <source>expecting &apos;:&apos; delimiter</source>
+        <translation>le séparateur «&#xa0;:&#xa0;» est attendu</translation>
+    </message>
+    <message>
+        <source>extra data</source>
+        <translation>des données suivent la fin du JSON</translation>
+    </message>
+    <message>
+        <source>unterminated string starting at</source>
+        <translation>chaîne de caractères non fermée, ouverte ici</translation>
+    </message>
+    <message>
+        <source>invalid control character at</source>
+        <translation>caractère de contrôle interdit à cet endroit</translation>
+    </message>
+    <message>
+        <source>invalid \escape</source>
+        <translation>séquence d’échappement invalide</translation>
+    </message>
+    <message>
+        <source>invalid \uXXXX escape</source>
+        <translation>séquence d’échappement \uXXXX invalide</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (was it saved in another encoding?)</source>
+        <translation>le fichier n’est pas du texte UTF-8 (a-t-il été enregistré dans un autre encodage&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <source>the key &apos;{key}&apos; appears twice in one object</source>
+        <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois dans le même objet</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a number JSON allows</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un nombre que JSON autorise</translation>
+    </message>
+    <message>
+        <source>the file takes {size:.1f} MB, more than the {most} MB allowed</source>
+        <translation>le fichier fait {size}&#xa0;Mo, plus que les {most}&#xa0;Mo permis</translation>
+    </message>
+    <message>
+        <source>the file holds more than {most:,} objects and arrays</source>
+        <translation>le fichier contient plus de {most} objets et tableaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>ce n’est pas du JSON valide&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply to be a session</source>
+        <translation>le JSON est trop profondément imbriqué pour être une session</translation>
+    </message>
+    <message>
+        <source>a number in the file is thousands of digits long</source>
+        <translation>un nombre du fichier compte des milliers de chiffres</translation>
+    </message>
+    <message>
+        <source>the file holds a lone UTF-16 surrogate escape, which is not text</source>
+        <translation>le fichier contient une demi-paire UTF-16 échappée isolée, qui n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>this is not a CK Studio session (no &apos;format&apos;: &apos;{name}&apos;)</source>
+        <translation>ce n’est pas une session CK Studio (son champ «&#xa0;format&#xa0;» ne vaut pas «&#xa0;{name}&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>the format version must be a whole number</source>
+        <translation>la version du format doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>made by a newer CK Studio (format version {version}; this one reads up to {current}): update CK Studio to open it</source>
+        <translation>créé par une version plus récente de CK Studio (version de format {version}&#xa0;; celle-ci lit jusqu’à la version {current})&#xa0;: mettez CK Studio à jour pour l’ouvrir</translation>
+    </message>
+    <message>
+        <source>{version} is not a format version CK Studio ever wrote</source>
+        <translation>{version} n’est pas une version de format que CK Studio ait jamais écrite</translation>
+    </message>
+    <message>
+        <source>the file holds an array, not a CK Studio session</source>
+        <translation>le fichier contient un tableau, pas une session CK Studio</translation>
+    </message>
+    <message>
+        <source>the file holds a string, not a CK Studio session</source>
+        <translation>le fichier contient une chaîne de caractères, pas une session CK Studio</translation>
+    </message>
+    <message>
+        <source>the file holds a single value, not a CK Studio session</source>
+        <translation>le fichier contient une valeur isolée, pas une session CK Studio</translation>
+    </message>
+    <message>
+        <source>this is not a usable file name</source>
+        <translation>ce nom de fichier n’est pas utilisable</translation>
+    </message>
+    <message>
+        <source>not saved: {reason}</source>
+        <translation>rien n’a été enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>this is a PDF report; save the session as a {suffix} file</source>
+        <translation>c’est un rapport PDF&#xa0;; enregistrez la session dans un fichier {suffix}</translation>
+    </message>
+    <message>
+        <source>this is not a regular file</source>
+        <translation>ce n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>the file or its folder does not exist</source>
+        <translation>le fichier ou son dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>le disque est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation>le quota du disque est dépassé</translation>
+    </message>
+    <message>
+        <source>the file is too large for this disk or account</source>
+        <translation>le fichier est trop gros pour ce disque ou ce compte</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a session file</source>
+        <translation>c’est un dossier, pas un fichier de session</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>le nom du fichier est trop long</translation>
+    </message>
+    <message>
+        <source>could not read the file: {reason}</source>
+        <translation>impossible de lire le fichier&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>could not write the file: {reason}</source>
+        <translation>impossible d’écrire le fichier&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>this PDF holds no CK Studio session (it was not made by ckstudio report, or was altered)</source>
+        <translation>ce PDF ne contient pas de session CK Studio (il n’a pas été créé par ckstudio report, ou a été modifié)</translation>
+    </message>
+    <message>
+        <source>this PDF holds more than one CK Studio session (it was altered)</source>
+        <translation>ce PDF contient plus d’une session CK Studio (il a été modifié)</translation>
+    </message>
+    <message>
+        <source>this PDF cannot be read (it is damaged or cut short)</source>
+        <translation>ce PDF est illisible (il est abîmé ou tronqué)</translation>
+    </message>
+    <message>
+        <source>this PDF is protected by a password: CK Studio cannot read the session inside it</source>
+        <translation>ce PDF est protégé par un mot de passe&#xa0;: CK Studio ne peut pas lire la session qu’il contient</translation>
+    </message>
+    <message>
+        <source>not enough memory to read the session inside this PDF</source>
+        <translation>pas assez de mémoire pour lire la session contenue dans ce PDF</translation>
+    </message>
+    <message>
+        <source>the PDF takes {size:.1f} MB, more than the {most} MB allowed</source>
+        <translation>le PDF fait {size}&#xa0;Mo, plus que les {most}&#xa0;Mo permis</translation>
+    </message>
+    <message>
+        <source>the session inside this PDF takes more than the {most} MB allowed</source>
+        <translation>la session contenue dans ce PDF dépasse les {most}&#xa0;Mo permis</translation>
+    </message>
+    <message>
+        <source>the session inside this PDF takes {size:.1f} MB, more than the {most} MB allowed</source>
+        <translation>la session contenue dans ce PDF fait {size}&#xa0;Mo, plus que les {most}&#xa0;Mo permis</translation>
     </message>
 </context>
 <context>
@@ -1586,18 +1969,41 @@
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Ranking (vote ended)</source>
+        <translation>Classement (vote terminé)</translation>
+    </message>
+    <message>
+        <source>Ranking (vote running)</source>
+        <translation>Classement (vote en cours)</translation>
+    </message>
+    <message>
+        <source>No dots given yet</source>
+        <translation>Aucune gommette donnée pour l’instant</translation>
+    </message>
+    <message>
+        <source>… and {n} more ex aequo</source>
+        <translation>… et {n} autres ex aequo</translation>
+    </message>
+</context>
+<context>
     <name>RoundOverlay</name>
     <message>
-        <source>Tagging round</source>
-        <translation>Tour d’étiquetage</translation>
+        <source>Tagging round · concepts per theme</source>
+        <translation>Tour d’étiquetage · concepts par thème</translation>
     </message>
     <message>
         <source>Dot voting · votes hidden until revealed</source>
         <translation>Vote par gommettes · votes cachés jusqu’à leur révélation</translation>
     </message>
     <message>
-        <source>Dot voting</source>
-        <translation>Vote par gommettes</translation>
+        <source>Dot voting · votes revealed</source>
+        <translation>Vote par gommettes · votes révélés</translation>
     </message>
 </context>
 <context>
@@ -1699,7 +2105,7 @@
     </message>
     <message>
         <source>Clusters…</source>
-        <translation>Regroupement…</translation>
+        <translation>Regrouper par thème…</translation>
     </message>
     <message>
         <source>No round yet</source>
@@ -1726,6 +2132,18 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
+        <source>Concepts</source>
+        <translation>Concepts</translation>
+    </message>
+    <message>
+        <source>Concepts of the round with this theme, each counted once (as the clusters)</source>
+        <translation>Concepts du tour portant ce thème, chacun compté une fois (comme le regroupement)</translation>
+    </message>
+    <message>
+        <source>Tags given: a concept tagged by two participants counts twice</source>
+        <translation>Étiquettes posées&#xa0;: un concept étiqueté par deux participants compte deux fois</translation>
+    </message>
+    <message>
         <source>{used} of {budget}</source>
         <translation>{used} sur {budget}</translation>
     </message>
@@ -1738,6 +2156,14 @@
         <translation>Gommettes utilisées</translation>
     </message>
     <message>
+        <source>={place}</source>
+        <translation>{place} ex aequo</translation>
+    </message>
+    <message>
+        <source>Tied: {n} concepts have as many dots</source>
+        <translation>Ex aequo&#xa0;: {n} concepts ont autant de gommettes</translation>
+    </message>
+    <message>
         <source>Concept (the first {n} of {total})</source>
         <translation>Concept (les {n} premiers sur {total})</translation>
     </message>
@@ -1748,6 +2174,10 @@
     <message>
         <source>Dots</source>
         <translation>Gommettes</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Rang</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2281,14 @@
         <translation>Lancer un tour d’étiquetage</translation>
     </message>
     <message>
+        <source>Each participant ticked gives their dots to the chosen concepts with + (- takes one back); F6 passes to the next participant.</source>
+        <translation>Chaque participant coché donne ses gommettes aux concepts choisis avec + (- en reprend une)&#xa0;; F6 passe au participant suivant.</translation>
+    </message>
+    <message>
+        <source>In turn, the participants ticked tag the chosen concepts with the keys 1-9; F6 passes to the next participant.</source>
+        <translation>Chacun son tour, les participants cochés étiquettent les concepts choisis avec les touches 1-9&#xa0;; F6 passe au participant suivant.</translation>
+    </message>
+    <message>
         <source>The branch of “{name}” ({n})</source>
         <translation>La branche de «&#xa0;{name}&#xa0;» ({n})</translation>
     </message>
@@ -1861,6 +2299,10 @@
     <message>
         <source>Every concept ({n})</source>
         <translation>Tous les concepts ({n})</translation>
+    </message>
+    <message>
+        <source>The facilitators are not ticked: they lead the round rather than take part.</source>
+        <translation>Les animateurs ne sont pas cochés&#xa0;: ils mènent le tour sans y participer.</translation>
     </message>
     <message>
         <source>Hide the votes until I reveal them</source>
@@ -1881,6 +2323,10 @@
     <message>
         <source>Start</source>
         <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>{name} (facilitator)</source>
+        <translation>{name} (animation)</translation>
     </message>
 </context>
 <context>
