@@ -20,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ckstudio.gui.error_text import file_error_text
 from ckstudio.gui.recovery import Entry, EntryInfo, RecoveryFolder, now
 from ckstudio.gui.workspace import Workspace
 from ckstudio.model.pending import TypedEdit, with_typing
@@ -129,7 +130,7 @@ class Autosave(QObject):
             self._clean_changed(True)  # saved while the copy was being written: it is stale
         if error is not None:
             self._changed = True  # try again at the next tick
-            sentence = error.sentence() if isinstance(error, SessionFileError) else str(error)
+            sentence = file_error_text(error) if isinstance(error, SessionFileError) else str(error)
             self._tell_failure(one_line(sentence))
             return
         self._failure = ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ckstudio.gui.report_job import ReportJob
@@ -37,7 +38,9 @@ class ReportExporter:
         self.jobs: list[ReportJob] = []  # reports being written (kept alive until done)
 
     def tr(self, text: str) -> str:
-        return self._parent.tr(text)
+        """`text` in the interface's language, from where lupdate files this class's
+        strings: under its own name (the window's `tr` would look under "MainWindow")."""
+        return QCoreApplication.translate("ReportExporter", text)
 
     def export_report(self) -> None:
         """Ask where, then build the report off the UI thread with a progress bar."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from ckstudio.gui.error_text import file_error_text
 from ckstudio.model.problems import one_line
 from ckstudio.model.session import Session
 from ckstudio.report.builder import report_pdf
@@ -55,8 +56,9 @@ class ReportJob(QThread):
         except Cancelled:
             return
         except SessionFileError as error:
-            self.failed.emit(error.sentence())
+            self.failed.emit(file_error_text(error))
         except Exception as error:  # a report must never take the session down with it
-            self.failed.emit(one_line(f"the report could not be made: {error}"))
+            reason = self.tr("the report could not be made: {error}").format(error=error)
+            self.failed.emit(one_line(reason))
         else:
             self.finished_ok.emit(str(self.path), missing.warnings())

@@ -668,7 +668,7 @@
     </message>
     <message>
         <source>Audience: show vote &amp;results</source>
-        <translation>Salle&#xa0;: afficher le classemen&amp;t du vote</translation>
+        <translation>Salle&#xa0;: afficher le c&amp;lassement du vote</translation>
     </message>
     <message>
         <source>Show or hide the revealed vote&apos;s ranking on the audience view</source>
@@ -1966,6 +1966,13 @@
     <message>
         <source>Report written: {path}</source>
         <translation>Rapport écrit&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <source>the report could not be made: {error}</source>
+        <translation>le rapport n’a pas pu être fait&#xa0;: {error}</translation>
     </message>
 </context>
 <context>

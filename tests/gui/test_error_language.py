@@ -112,3 +112,11 @@ def test_the_english_window_says_the_english_sentence(tmp_path):
     assert isinstance(reason, Message) and translated(reason) == reason
     assert file_error_text(caught.value) == f"{newer}: {reason}"
     assert caught.value.sentence() == f"{newer}: /version: {reason}"
+
+
+def test_a_report_that_cannot_be_written_is_explained_in_french(french, tmp_path, qtbot):
+    job = french.start_report(tmp_path / "no-such-folder" / "r.pdf")
+    qtbot.waitUntil(lambda: bool(french.errors) and job.isFinished(), timeout=30000)
+    ((title, sentence),) = french.errors
+    assert title == "Aucun rapport écrit"
+    assert "r.pdf" in sentence and "dossier" in sentence and "\n" not in sentence
