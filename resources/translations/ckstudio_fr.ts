@@ -668,7 +668,7 @@
     </message>
     <message>
         <source>Audience: show vote &amp;results</source>
-        <translation>Salle&#xa0;: afficher le c&amp;lassement du vote</translation>
+        <translation>Salle&#xa0;: afficher le classemen&amp;t du vote</translation>
     </message>
     <message>
         <source>Show or hide the revealed vote&apos;s ranking on the audience view</source>
