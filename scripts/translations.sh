@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 bin=${VENV:-.venv}/bin
 for ts in resources/translations/ckstudio_*.ts; do
     "$bin/pyside6-lupdate" -silent -no-obsolete -locations none \
-        ckstudio/gui/*.py ckstudio/model/*.py ckstudio/storage/*.py -ts "$ts"
+        ckstudio/gui/*.py ckstudio/model/*.py ckstudio/storage/*.py ckstudio/interchange/*.py -ts "$ts"
     "$bin/pyside6-lrelease" -silent "$ts" \
         -qm "ckstudio/resources/translations/$(basename "$ts" .ts).qm"
 done

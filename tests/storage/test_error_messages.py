@@ -22,7 +22,7 @@ MARKED = re.compile(r'QT_TRANSLATE_NOOP\(\s*"Errors",\s*((?:"(?:[^"\\]|\\.)*"\s*
 def marked_templates() -> set[str]:
     """Every template marked for translation in the model and storage sources."""
     found: set[str] = set()
-    for folder in ("model", "storage"):
+    for folder in ("model", "storage", "interchange"):
         for source in (ROOT / "ckstudio" / folder).glob("*.py"):
             for match in MARKED.finditer(source.read_text(encoding="utf-8")):
                 parts = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
