@@ -29,7 +29,7 @@ def outline_of(session: Session, space: Space) -> Outline:
         (built[node.parent].children if node.parent else roots).append(item)
     if space == "k":
         roots = [OutlineNode(labels_for(session.meta.language)["k_space"], children=roots)]
-    return Outline(roots, session.meta.title)
+    return Outline(roots, session.meta.title, centred=space == "k")
 
 
 def _fields(concept: Concept, themes: dict[str, str], people: dict[str, str]) -> dict[str, str]:

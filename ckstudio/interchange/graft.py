@@ -16,7 +16,7 @@ from ckstudio.layout.labels import LABELS
 from ckstudio.model import edits
 from ckstudio.model.document import Document, Space
 from ckstudio.model.limits import MAX_NAME, MAX_NOTES, MAX_TEXT
-from ckstudio.model.operations import Compound, Operation, SetNodeField
+from ckstudio.model.operations import AddTag, Compound, Operation, SetNodeField
 from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message
 from ckstudio.model.search import fold
 from ckstudio.model.session import OUTCOMES, PARTITIONS, REACHES, STATUSES, Session
@@ -62,23 +62,32 @@ def graft(doc: Document, outline: Outline, space: Space, parent: str | None) -> 
 def session_from(
     outline: Outline, space: Space, title: str, language: str = "fr"
 ) -> tuple[Session, Graft]:
-    """A new session holding `outline`: as its C-space (the single root becomes C0,
-    several roots go under a C0 named after the file) or as its K-space pockets
-    (the single root, a mind map's centre, stands for the K-space: its children
-    become the pockets)."""
+    """A new session holding `outline`, as its C-space or its K-space.
+
+    C: a single root becomes C0 (with its notes and fields), several roots go
+    under a C0 named `title`. K: a single root that stands for the K-space (a
+    mind map's centre, or a node named like the K-space, as the exports write it)
+    gives its children as the pockets; otherwise every root is a pocket."""
     roots = outline.roots
-    c0_text = title
-    if space == "c" and len(roots) == 1:
-        c0_text, roots = roots[0].text, roots[0].children
-    elif space == "k" and len(roots) == 1 and roots[0].children:
-        roots = roots[0].children
-    doc = Document(new_session(title, c0_text, language=language))
-    if space == "c" and len(outline.roots) == 1 and outline.roots[0].notes:
-        doc.apply(SetNodeField("c", doc.root, "notes", outline.roots[0].notes[:MAX_NOTES]))
-    part = Outline(roots, outline.title, outline.warnings)
-    result = graft(doc, part, space, doc.root if space == "c" else None)
-    doc.apply(result.operation)
+    single = roots[0] if len(roots) == 1 else None
+    doc = Document(new_session(title, single.text if single and space == "c" else title,
+                               language=language))  # fmt: skip
+    builder = _Builder(doc, space)
+    if single is not None and space == "c":
+        builder.become_c0(single, doc.root)
+        roots = single.children
+    elif single is not None and single.children and (outline.centred or _names_k_space(single)):
+        roots = single.children
+    parent = doc.root if space == "c" else None
+    added = [builder.add(node, parent) for node in roots]
+    operation = Compound(tuple(builder.steps), "import")
+    doc.apply(operation)
+    result = Graft(operation, added, builder.folded, [*outline.warnings, *builder.warnings])
     return doc.to_session(), result
+
+
+def _names_k_space(node: OutlineNode) -> bool:
+    return fold(node.text) in {fold(words["k_space"]) for words in LABELS.values()}
 
 
 class _Builder:
@@ -104,6 +113,18 @@ class _Builder:
             new = self._add_one(child, under)
             stack.extend((grandchild, new) for grandchild in reversed(child.children))
         return first
+
+    def become_c0(self, node: OutlineNode, c0: str) -> None:
+        """Give C0 the notes and fields of `node` (its text is already C0's). C0
+        takes no partition: it is the one concept nothing partitions."""
+        fields = self._fields(node)
+        fields.pop("partition", None)
+        if node.folded:
+            self.folded.append(c0)
+        for theme in fields.pop("tags", []):
+            self.steps.append(AddTag(c0, theme["theme"], None))
+        _, fields["notes"] = self._text("", fields.get("notes", ""))
+        self.steps += [SetNodeField("c", c0, name, value) for name, value in fields.items()]
 
     def _add_one(self, node: OutlineNode, parent: str | None) -> str:
         fields = self._fields(node)

@@ -39,6 +39,7 @@ class Outline:
     roots: list[OutlineNode]
     title: str = ""
     warnings: list[Message] = field(default_factory=list)
+    centred: bool = False  # one root by the format's nature (a mind map's centre), not by chance
 
     def walk(self) -> Iterator[tuple[OutlineNode, int]]:
         """Every node with its depth (roots at 0), parents before children."""
