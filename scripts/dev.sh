@@ -2,7 +2,8 @@
 # The two commands of README's quick start, on a fresh Debian/Ubuntu machine
 # that has only python3:
 #   bash scripts/dev.sh app    install, then open CK Studio on an example
-#   bash scripts/dev.sh test   install, then run lint and the whole test suite
+#   bash scripts/dev.sh test   install, then run lint and the whole test suite (with
+#                              the standalone app's build and smoke test, packaging/)
 # It installs what is missing: the system libraries Qt needs (apt-get, with
 # sudo when not root), a virtual environment in .venv, the package with its
 # test tools. PYTHON=python3.12 picks another interpreter.
@@ -26,8 +27,11 @@ libX11-xcb.so.1:libx11-xcb1"
 FONTS="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
 # The tests check every PDF they make with qpdf's structural check, and read
-# right-to-left text back with poppler's pdftotext (tests/report/test_bidi.py).
-TEST_TOOLS="/usr/bin/qpdf:qpdf /usr/bin/pdftotext:poppler-utils"
+# right-to-left text back with poppler's pdftotext (tests/report/test_bidi.py); the
+# freedesktop files are checked with their own validators (tests/packaging/).
+TEST_TOOLS="/usr/bin/qpdf:qpdf /usr/bin/pdftotext:poppler-utils
+/usr/bin/appstreamcli:appstream /usr/bin/desktop-file-validate:desktop-file-utils
+/usr/bin/update-mime-database:shared-mime-info"
 
 say() { printf 'ckstudio setup: %s\n' "$*" >&2; }
 
@@ -88,6 +92,12 @@ run_tests() {
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
   "$VENV/bin/lint-imports"
+  # The whole suite also builds the standalone app and smoke-tests it (about a minute),
+  # before pytest so that pytest's summary stays the last line.
+  if [ $# -eq 0 ]; then
+    bash packaging/linux/build.sh
+    bash packaging/linux/smoke.sh
+  fi
   "$VENV/bin/python" -m pytest "$@"
 }
 

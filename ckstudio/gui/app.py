@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ckstudio import __version__
+from ckstudio.desktop import APP_ID, ICON_SIZES, icon_folder
 from ckstudio.gui.platform_check import display_problem
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from ckstudio.gui.mainwindow import MainWindow
@@ -35,7 +38,24 @@ def run(path: Path | None = None, language: str | None = None) -> int:
     from ckstudio.gui.recovery_dialog import offer_recovery
 
     offer_recovery(window)  # sessions a crash left behind, offered once the window is up
+    _quit_if_asked(window)
     return app.exec()
+
+
+def _quit_if_asked(window: MainWindow) -> None:
+    """With CKSTUDIO_QUIT_AFTER=SECONDS in the environment, print the window's title and
+    close it that long after it is shown: packaging/linux/smoke.sh opens a frozen build's
+    window with no one there to close it."""
+    seconds = os.environ.get("CKSTUDIO_QUIT_AFTER")
+    if not seconds:
+        return
+    from PySide6.QtCore import QTimer
+
+    def report_and_close() -> None:
+        print(window.windowTitle(), flush=True)
+        window.close()
+
+    QTimer.singleShot(round(float(seconds) * 1000), report_and_close)
 
 
 def application() -> QApplication:
@@ -50,7 +70,19 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("CK Studio")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its launcher
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """CK Studio's icon at every size it ships, for title bars, task bars and switchers."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_folder() / f"ckstudio-{size}.png"))
+    return icon
 
 
 def build_window(path: Path | None, language: str | None = None) -> MainWindow:
