@@ -14,6 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ckstudio import __version__
+from ckstudio.desktop import install_command
+from ckstudio.interchange.formats import (
+    EXPORT_SUFFIXES,
+    FORMAT_KEYS,
+    export_session,
+    import_outline,
+    read_source,
+)
+from ckstudio.interchange.graft import session_from
+from ckstudio.interchange.outline import ImportRefused
 from ckstudio.layout.ckmap import MapOptions, build_map
 from ckstudio.layout.drawing import Drawing
 from ckstudio.layout.svg import write_svg
@@ -27,7 +37,17 @@ from ckstudio.storage import SessionFileError, load_session, save_session
 from ckstudio.storage.files import write_atomically
 from ckstudio.storage.schema import schema_text
 
-SUBCOMMANDS = ("validate", "stats", "new", "schema", "render", "report")
+SUBCOMMANDS = (
+    "validate",
+    "stats",
+    "new",
+    "schema",
+    "render",
+    "report",
+    "import",
+    "export",
+    "install-desktop",
+)
 RENDER_FORMATS = (".svg", ".png", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
@@ -104,7 +124,44 @@ def _parser() -> argparse.ArgumentParser:
         help=f"sections to include, among {','.join(SECTIONS)} (default: all)",
     )
     report.set_defaults(run=_report)
+    _interchange_parsers(commands)
+
+    desktop = commands.add_parser(
+        "install-desktop", help="add CK Studio to this user's menu; *.ck.json files open in it"
+    )
+    desktop.add_argument("--data-home", type=Path, metavar="DIR",
+                         help="default: $XDG_DATA_HOME or ~/.local/share")  # fmt: skip
+    desktop.set_defaults(run=install_command)
     return parser
+
+
+def _interchange_parsers(commands: argparse._SubParsersAction) -> None:
+    """`import` and `export`: sessions from and to mind maps, outlines, CSV tables."""
+    take = commands.add_parser(
+        "import", help="make a session of a mind map (.mm), outline (.opml, .md, .txt) or CSV table"
+    )
+    take.add_argument("file", metavar="SRC", type=Path)
+    take.add_argument("-o", "--output", required=True, metavar="OUT.ck.json", type=Path)
+    take.add_argument("--from", dest="source_format", choices=FORMAT_KEYS,
+                      help="the format of SRC, when its suffix does not say it")  # fmt: skip
+    take.add_argument("--as", dest="space", choices=("c", "k"), default="c",
+                      help="the tree becomes the C-space (default; a single root is C0) "
+                      "or the K-space (a single root's children are the pockets)")  # fmt: skip
+    take.add_argument("--title", help="the workshop's title (default: the file's, or its name)")
+    take.add_argument("--lang", choices=LANGUAGES, default="fr", help="language (default: fr)")
+    take.add_argument("--force", action="store_true", help="replace an existing file")
+    take.set_defaults(run=_import)
+
+    give = commands.add_parser(
+        "export", help="write a session as a mind map, outline, CSV table or image"
+    )
+    give.add_argument("file", metavar="SESSION", type=Path)
+    give.add_argument("-o", "--output", required=True, type=Path,
+                      metavar="OUT.mm|OUT.opml|OUT.md|OUT.csv|OUT.png|OUT.svg")  # fmt: skip
+    give.add_argument("--space", choices=("c", "k"),
+                      help="the space to write (outlines: c by default; images: both by "
+                      "default; a CSV table always holds both)")  # fmt: skip
+    give.set_defaults(run=_export)
 
 
 def _scale(text: str) -> float:
@@ -254,6 +311,64 @@ def _report(options: argparse.Namespace) -> int:
     except SessionFileError as error:
         return _fail(error.sentence())
     print(f"{one_line(str(options.output))}: report written")
+    return EXIT_OK
+
+
+def _import(options: argparse.Namespace) -> int:
+    """A new session file holding the tree read from SRC; nothing is written on refusal."""
+    source, output = options.file, options.output
+    if output.exists() and not options.force:
+        return _fail(f"{one_line(str(output))} exists already; add --force to replace it")
+    try:
+        data = read_source(source)
+        outline = import_outline(source, data, options.source_format, options.space)
+        title = options.title or outline.title or source.name.split(".")[0] or source.name
+        session, grafted = session_from(outline, options.space, title, options.lang)
+    except ImportRefused as error:
+        return _refused(source, error.message)
+    except ValueError as error:  # more than a session may hold, a title too long
+        return _refused(source, _first_error(error))
+    try:
+        save_session(session, output)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    for warning in grafted.warnings:
+        print(f"ckstudio: warning: {one_line(warning)}", file=sys.stderr)
+    nodes = len(session.concepts) + len(session.knowledge)
+    print(f"{one_line(str(output))}: session of {nodes} nodes written")
+    return EXIT_OK
+
+
+def _refused(source: Path, sentence: str) -> int:
+    print(f"ckstudio import: {one_line(str(source))}: {one_line(sentence)}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _export(options: argparse.Namespace) -> int:
+    """One space of a session (or a CSV of both, or the map's picture) in another format."""
+    suffix = options.output.suffix.lower()
+    images = tuple(f for f in RENDER_FORMATS if f != ".pdf")
+    if suffix not in EXPORT_SUFFIXES + images:
+        wanted = ", ".join(EXPORT_SUFFIXES + images)
+        return _fail(f"the output must end in {wanted}, not {suffix or 'nothing'!r}", EXIT_USAGE)
+    try:
+        session = load_session(options.file)
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    try:
+        if suffix in images:
+            drawing = build_map(session, MapOptions(space=options.space or "both"))
+            data = _image(drawing, suffix, 1.0)
+        else:
+            data = export_session(session, options.space or "c", suffix)
+        write_atomically(options.output, data, backups=0)
+    except ValueError as error:  # an image too large to allocate
+        return _fail(str(error))
+    except MemoryError:
+        return _fail("not enough memory for that image")
+    except SessionFileError as error:
+        return _fail(error.sentence())
+    print(f"{one_line(str(options.output))}: written")
     return EXIT_OK
 
 

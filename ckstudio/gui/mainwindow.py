@@ -35,6 +35,7 @@ from ckstudio.gui.filedrop import dropped_file, pass_drops_up
 from ckstudio.gui.filequestions import FileQuestions
 from ckstudio.gui.i18n import counted, number, tr
 from ckstudio.gui.inspector import Inspector
+from ckstudio.gui.interchange_actions import InterchangeActions
 from ckstudio.gui.maparea import MapArea
 from ckstudio.gui.preferences import PreferencesDialog
 from ckstudio.gui.recent import RecentMenu
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.ask = FileQuestions(self)  # the questions about files (tests answer them)
         self.files = SessionFiles(self, self)
         self.reports = ReportExporter(self, self)
+        self.interchange = InterchangeActions(self)  # File > Import…, Export ▸, paste
         self.audience = Audience(self)  # the projector's window and the phase timer
         self._build_actions()
         self._build_docks()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 from ckstudio.gui.actions import Spec
 from ckstudio.gui.editing import MapEditor
 from ckstudio.gui.i18n import tr
+from ckstudio.gui.interchange_actions import EXPORT_ACTIONS
 from ckstudio.gui.navigation import step_for
 from ckstudio.gui.record_docks import MAP_KEYS, record_specs
 from ckstudio.gui.rounds_panel import ROUND_ACTIONS, round_specs
@@ -31,7 +32,7 @@ Layout = Sequence[str | None]  # action names; None is a separator
 
 # Keys that mean something else in a text field: bound to the canvas alone.
 MAP_ACTIONS: Layout = ("add_child", "add_sibling", "add_sibling_before", "edit_text", "delete",
-                       "collapse", "up", "down", "left", "right", *MAP_KEYS)  # fmt: skip
+                       "paste", "collapse", "up", "down", "left", "right", *MAP_KEYS)  # fmt: skip
 TOOLBAR: Layout = ("new", "open", "save", None, "undo", "redo", None, "add_child", "add_sibling",
                    "delete", "link", None, "zoom_out", "zoom_in", "fit", None, "orientation",
                    "dark")  # fmt: skip
@@ -40,13 +41,15 @@ CONTEXT_MENU: Layout = ("add_child", "add_sibling", "edit_text", "delete", None,
 
 
 def menu_layout(tr: Callable[[str], str]) -> dict[str, Layout]:
-    """The menus by title; "recent" is File > Open Recent, "docks" the docks' toggles."""
+    """The menus by title; "recent" is File > Open Recent, "export_menu" File > Export ▸,
+    "docks" the docks' toggles."""
     return {
         tr("&File"): ["new", "new_template", "open", "recent", None, "save", "save_as",
-                      "revert", None, "export_report", None, "close_session", "quit"],
+                      "revert", None, "import", "import_pockets", "export_menu", "export_report",
+                      None, "close_session", "quit"],
         tr("&Edit"): ["undo", "redo", None, "find", "find_next", "find_previous", None,
                       "add_child", "add_sibling", "add_sibling_before", "add_pocket",
-                      "edit_text", "delete", None, "link", "link_back", None, "vote_up",
+                      "edit_text", "delete", "paste", None, "link", "link_back", None, "vote_up",
                       "vote_down", "next_speaker", "previous_speaker", None, "preferences"],
         tr("&Rounds"): ROUND_ACTIONS,
         tr("&View"): ["zoom_in", "zoom_out", "actual_size", "fit", "fit_selection", None,
@@ -215,6 +218,7 @@ def _file_specs(window: MainWindow) -> list[tuple[Spec, Slot]]:
             ),
             window.reports.export_report,
         ),
+        *window.interchange.specs(),
         (Spec("quit", tr("&Quit"), [Std.Quit, "Ctrl+Q"]), window.close),
     ]
 
@@ -310,6 +314,8 @@ def build_menus(
         for name in names:
             if name == "recent":
                 menu.addMenu(recent)
+            elif name == "export_menu":  # File > Export ▸ the formats
+                fill(menu.addMenu(tr("Ex&port")), EXPORT_ACTIONS, actions)
             elif name == "docks":
                 menu.addActions(docks)
             else:

@@ -556,6 +556,10 @@
         <translation>Afficher la légende sous la carte</translation>
     </message>
     <message>
+        <source>Ex&amp;port</source>
+        <translation>Ex&amp;porter</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
@@ -779,6 +783,153 @@
     <message>
         <source>dots</source>
         <translation>gommettes</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import sticky notes from CSV</source>
+        <translation>Importer des post-it depuis un CSV</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— aucune —</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Which column holds what:</source>
+        <translation>Quelle colonne contient quoi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Parent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Chemin&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Thèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reach:</source>
+        <translation>Atteignabilité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Issue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Space (C or K):</source>
+        <translation>Espace (C ou K)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Détenteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>lignes</translation>
+    </message>
+    <message>
+        <source>{rows}, cells separated by {delimiter}; the first {shown}:</source>
+        <translation>{rows}, cellules séparées par {delimiter}&#xa0;; les {shown} premières&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{rows}, cells separated by {delimiter}:</source>
+        <translation>{rows}, cellules séparées par {delimiter}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: {reason}.</source>
+        <translation>Rien ne peut être importé&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>concepts</source>
+        <translation>concepts</translation>
+    </message>
+    <message>
+        <source>knowledge item</source>
+        <translation>connaissance</translation>
+    </message>
+    <message>
+        <source>knowledge items</source>
+        <translation>connaissances</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>niveaux</translation>
+    </message>
+    <message>
+        <source>To import: {nodes} in {levels}.</source>
+        <translation>À importer&#xa0;: {nodes} sur {levels}.</translation>
+    </message>
+    <message>
+        <source>new theme</source>
+        <translation>nouveau thème</translation>
+    </message>
+    <message>
+        <source>new themes</source>
+        <translation>nouveaux thèmes</translation>
+    </message>
+    <message>
+        <source>To import: {nodes} in {levels}; {themes}.</source>
+        <translation>À importer&#xa0;: {nodes} sur {levels}&#xa0;; {themes}.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1265,190 @@
         <source>the session inside this PDF takes {size:.1f} MB, more than the {most} MB allowed</source>
         <translation>la session contenue dans ce PDF fait {size}&#xa0;Mo, plus que les {most}&#xa0;Mo permis</translation>
     </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {offset}): in the spreadsheet, save it as “CSV UTF-8” and try again</source>
+        <translation>le fichier n’est pas du texte UTF-8 (octet {offset})&#xa0;: dans le tableur, enregistrez-le au format «&#xa0;CSV UTF-8&#xa0;» et réessayez</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV near row {row}</source>
+        <translation>le fichier ne se lit pas comme du CSV vers la ligne {row}</translation>
+    </message>
+    <message>
+        <source>the file holds no rows under its header</source>
+        <translation>le fichier n’a aucune ligne sous sa ligne d’en-tête</translation>
+    </message>
+    <message>
+        <source>the file has more than {most} rows, more than a session holds</source>
+        <translation>le fichier a plus de {most} lignes, plus qu’une session n’en contient</translation>
+    </message>
+    <message>
+        <source>the file would make more than {most} nodes, more than a session holds</source>
+        <translation>le fichier donnerait plus de {most} nœuds, plus qu’une session n’en contient</translation>
+    </message>
+    <message>
+        <source>row {row} has {count} cells but the header names only {columns} columns</source>
+        <translation>la ligne {row} a {count} cellules mais l’en-tête ne nomme que {columns} colonnes</translation>
+    </message>
+    <message>
+        <source>no column holds the text: name one “text” (or “texte”) in the header row</source>
+        <translation>aucune colonne ne contient le texte&#xa0;: nommez-en une «&#xa0;texte&#xa0;» (ou «&#xa0;text&#xa0;») dans la ligne d’en-tête</translation>
+    </message>
+    <message>
+        <source>the file has no column “{name}”</source>
+        <translation>le fichier n’a pas de colonne «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>rows {first} and {second} have the same id “{id}”</source>
+        <translation>les lignes {first} et {second} ont le même identifiant «&#xa0;{id}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>row {row} names the parent “{parent}”, which no row has</source>
+        <translation>la ligne {row} nomme le parent «&#xa0;{parent}&#xa0;», qu’aucune ligne ne porte</translation>
+    </message>
+    <message>
+        <source>row {row} names the parent “{parent}”, the text of several rows ({rows}): add an id column to tell them apart</source>
+        <translation>la ligne {row} nomme le parent «&#xa0;{parent}&#xa0;», texte de plusieurs lignes ({rows})&#xa0;: ajoutez une colonne d’identifiants pour les distinguer</translation>
+    </message>
+    <message>
+        <source>row {row} names itself as its parent</source>
+        <translation>la ligne {row} se nomme elle-même comme parent</translation>
+    </message>
+    <message>
+        <source>rows {rows} name each other as parents</source>
+        <translation>les lignes {rows} se nomment l’une l’autre comme parents</translation>
+    </message>
+    <message>
+        <source>columns left out: {names}</source>
+        <translation>colonnes laissées de côté&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>rows with no text were left out: {rows}</source>
+        <translation>lignes sans texte laissées de côté&#xa0;: {rows}</translation>
+    </message>
+    <message>
+        <source>rows of the other space (C or K) were left out: {count}</source>
+        <translation>lignes de l’autre espace (C ou K) laissées de côté&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>rows whose space is neither C nor K were left out: {rows}</source>
+        <translation>lignes dont l’espace n’est ni C ni K laissées de côté&#xa0;: {rows}</translation>
+    </message>
+    <message>
+        <source>nodes named only in the paths were added with their text: {count}</source>
+        <translation>nœuds nommés seulement dans les chemins, ajoutés avec leur seul texte&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>CK Studio cannot import “{suffix}” files: it reads {suffixes}</source>
+        <translation>CK Studio ne sait pas importer les fichiers «&#xa0;{suffix}&#xa0;»&#xa0;: il lit {suffixes}</translation>
+    </message>
+    <message>
+        <source>this is not a FreeMind or Freeplane map: its first element is &lt;{found}&gt;, not &lt;map&gt;</source>
+        <translation>ce n’est pas une carte FreeMind ou Freeplane&#xa0;: son premier élément est &lt;{found}&gt;, pas &lt;map&gt;</translation>
+    </message>
+    <message>
+        <source>the map holds no node</source>
+        <translation>la carte ne contient aucun nœud</translation>
+    </message>
+    <message>
+        <source>arrows between nodes not imported: {n}</source>
+        <translation>flèches entre nœuds non importées&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>icons not imported: {n}</source>
+        <translation>icônes non importées&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>clouds not imported: {n}</source>
+        <translation>nuages non importés&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>nodes whose colours, fonts or edge styles were not imported: {n}</source>
+        <translation>nœuds dont les couleurs, polices ou styles de branche n’ont pas été importés&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>images, formulas and other add-ons not imported: {n}</source>
+        <translation>images, formules et autres extensions non importées&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>texts longer than {most} characters were cut; their end is in the notes</source>
+        <translation>les textes de plus de {most} caractères ont été coupés&#xa0;; leur fin est dans les notes</translation>
+    </message>
+    <message>
+        <source>the column “{name}” has no meaning here: left out</source>
+        <translation>la colonne «&#xa0;{name}&#xa0;» n’a pas de sens ici&#xa0;: laissée de côté</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a {name}: left as it was</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une valeur de {name}&#xa0;: laissé tel quel</translation>
+    </message>
+    <message>
+        <source>the theme “{name}” was added</source>
+        <translation>le thème «&#xa0;{name}&#xa0;» a été ajouté</translation>
+    </message>
+    <message>
+        <source>the participant “{name}” was added</source>
+        <translation>le participant «&#xa0;{name}&#xa0;» a été ajouté</translation>
+    </message>
+    <message>
+        <source>this is not an OPML file: its first element is &lt;{found}&gt;, not &lt;opml&gt;</source>
+        <translation>ce n’est pas un fichier OPML&#xa0;: son premier élément est &lt;{found}&gt;, pas &lt;opml&gt;</translation>
+    </message>
+    <message>
+        <source>the OPML file has no &lt;body&gt;</source>
+        <translation>le fichier OPML n’a pas de &lt;body&gt;</translation>
+    </message>
+    <message>
+        <source>the OPML file holds no outline</source>
+        <translation>le fichier OPML ne contient aucun plan</translation>
+    </message>
+    <message>
+        <source>the file is too big to import ({size} MB, at most {most} MB)</source>
+        <translation>le fichier est trop gros pour être importé ({size} Mo, {most} Mo au plus)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {offset}); save it as UTF-8 and try again</source>
+        <translation>le fichier n’est pas du texte UTF-8 (octet {offset})&#xa0;; enregistrez-le en UTF-8 et réessayez</translation>
+    </message>
+    <message>
+        <source>the tree is nested more than {most} levels deep</source>
+        <translation>l’arbre a plus de {most} niveaux d’imbrication</translation>
+    </message>
+    <message>
+        <source>the text holds nothing to import</source>
+        <translation>le texte ne contient rien à importer</translation>
+    </message>
+    <message>
+        <source>the file is not well-formed XML: it breaks at line {line}, column {column}</source>
+        <translation>le fichier n’est pas du XML bien formé&#xa0;: il casse à la ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <source>the file declares XML entities, refused for safety (a file could grow without limit)</source>
+        <translation>le fichier déclare des entités XML, refusées par sécurité (un fichier pourrait grossir sans limite)</translation>
+    </message>
+    <message>
+        <source>the file refers to another file or address, which is refused for safety</source>
+        <translation>le fichier renvoie à un autre fichier ou à une adresse, ce qui est refusé par sécurité</translation>
+    </message>
+    <message>
+        <source>the file declares an unknown encoding “{name}”</source>
+        <translation>le fichier déclare un encodage inconnu «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the file says its encoding is {declared} but it is written in {found}</source>
+        <translation>le fichier se dit encodé en {declared} mais il est écrit en {found}</translation>
+    </message>
+    <message>
+        <source>the file is not valid {encoding} text (byte {offset}); save it again as UTF-8</source>
+        <translation>le fichier n’est pas un texte {encoding} valide (octet {offset})&#xa0;; enregistrez-le de nouveau en UTF-8</translation>
+    </message>
+    <message>
+        <source>links to web pages or files not imported: {n}</source>
+        <translation>liens vers des pages web ou des fichiers non importés&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>attributes not imported: {n} ({names})</source>
+        <translation>attributs non importés&#xa0;: {n} ({names})</translation>
+    </message>
 </context>
 <context>
     <name>FileQuestions</name>
@@ -1269,6 +1604,25 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>Freeplane and FreeMind maps</source>
+        <translation>Cartes Freeplane et FreeMind</translation>
+    </message>
+    <message>
+        <source>OPML outlines</source>
+        <translation>Plans OPML</translation>
+    </message>
+    <message>
+        <source>Markdown and indented text outlines</source>
+        <translation>Plans Markdown et texte indenté</translation>
+    </message>
+    <message>
+        <source>CSV tables of notes</source>
+        <translation>Tableaux CSV de notes</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>(several values)</source>
@@ -1420,6 +1774,173 @@
     </message>
 </context>
 <context>
+    <name>InterchangeActions</name>
+    <message>
+        <source>&amp;Freeplane/FreeMind map (.mm)…</source>
+        <translation>Carte &amp;Freeplane/FreeMind (.mm)…</translation>
+    </message>
+    <message>
+        <source>&amp;OPML outline (.opml)…</source>
+        <translation>Plan &amp;OPML (.opml)…</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown outline (.md)…</source>
+        <translation>Plan &amp;Markdown (.md)…</translation>
+    </message>
+    <message>
+        <source>&amp;CSV table (.csv)…</source>
+        <translation>Tableau &amp;CSV (.csv)…</translation>
+    </message>
+    <message>
+        <source>&amp;PNG image (.png)…</source>
+        <translation>Image &amp;PNG (.png)…</translation>
+    </message>
+    <message>
+        <source>&amp;SVG image (.svg)…</source>
+        <translation>Image &amp;SVG (.svg)…</translation>
+    </message>
+    <message>
+        <source>Write both spaces as a table, one row a node</source>
+        <translation>Écrire les deux espaces en tableau, une ligne par nœud</translation>
+    </message>
+    <message>
+        <source>Write the map as shown, folded branches folded</source>
+        <translation>Écrire la carte telle qu’elle est affichée, branches repliées comprises</translation>
+    </message>
+    <message>
+        <source>Write the selected node&apos;s space (the C-space if none)</source>
+        <translation>Écrire l’espace du nœud sélectionné (l’espace C s’il n’y en a pas)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Add a mind map, outline or CSV table under the selected node</source>
+        <translation>Ajouter une carte mentale, un plan ou un tableau CSV sous le nœud sélectionné</translation>
+    </message>
+    <message>
+        <source>Import as poc&amp;kets…</source>
+        <translation>Importer comme poc&amp;hes…</translation>
+    </message>
+    <message>
+        <source>Add a mind map, outline or CSV table as pockets of knowledge</source>
+        <translation>Ajouter une carte mentale, un plan ou un tableau CSV comme poches de connaissances</translation>
+    </message>
+    <message>
+        <source>P&amp;aste lines as a branch</source>
+        <translation>Coller des lignes comme &amp;branche</translation>
+    </message>
+    <message>
+        <source>Add the copied lines (an indented list) under the selected node</source>
+        <translation>Ajouter les lignes copiées (une liste indentée) sous le nœud sélectionné</translation>
+    </message>
+    <message>
+        <source>All supported files ({patterns})</source>
+        <translation>Tous les fichiers pris en charge ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import as pockets of knowledge</source>
+        <translation>Importer comme poches de connaissances</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Rien n’a été importé</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>Importer {file}</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>nœuds</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {nodes} added</source>
+        <translation>Importé depuis {file}&#xa0;: {nodes}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {nodes} added. Some things were changed or left out:</source>
+        <translation>{file}&#xa0;: {nodes} en plus. Certaines choses ont été modifiées ou laissées de côté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>Imported, with remarks</source>
+        <translation>Importé, avec des remarques</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: copy some lines of text first</source>
+        <translation>Rien à coller&#xa0;: copiez d’abord quelques lignes de texte</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>Rien n’a été collé</translation>
+    </message>
+    <message>
+        <source>Paste {count} line(s)</source>
+        <translation>Coller {count} ligne(s)</translation>
+    </message>
+    <message>
+        <source>The copied text</source>
+        <translation>Le texte copié</translation>
+    </message>
+    <message>
+        <source>Export both spaces as a table</source>
+        <translation>Exporter les deux espaces en tableau</translation>
+    </message>
+    <message>
+        <source>Export the map as an image</source>
+        <translation>Exporter la carte en image</translation>
+    </message>
+    <message>
+        <source>Export the C-space</source>
+        <translation>Exporter l’espace C</translation>
+    </message>
+    <message>
+        <source>Export the K-space</source>
+        <translation>Exporter l’espace K</translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <translation>Images PNG</translation>
+    </message>
+    <message>
+        <source>SVG images</source>
+        <translation>Images SVG</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Rien n’a été exporté</translation>
+    </message>
+    <message>
+        <source>The map is too large for one image.</source>
+        <translation>La carte est trop grande pour une seule image.</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>Exporté&#xa0;: {file}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Autosave failed: {reason}</source>
@@ -1494,11 +2015,11 @@
     </message>
     <message>
         <source>concept</source>
-        <translation>un concept</translation>
+        <translation>concept</translation>
     </message>
     <message>
         <source>knowledge item</source>
-        <translation>une connaissance</translation>
+        <translation>connaissance</translation>
     </message>
     <message>
         <source>Add {noun}</source>

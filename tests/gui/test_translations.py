@@ -50,7 +50,7 @@ def lupdate(target: Path) -> float:
     """Extract the interface's strings into `target` as scripts/translations.sh does;
     the seconds it took."""
     start = time.monotonic()
-    folders = ("gui", "model", "storage", "interchange")  # model and storage: the "Errors" templates
+    folders = ("gui", "model", "storage", "interchange")  # and below the GUI: "Errors" templates
     sources = sorted(str(p) for name in folders for p in (ROOT / "ckstudio" / name).glob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
