@@ -36,7 +36,7 @@ from ckstudio.interchange.formats import (
     import_outline,
     read_source,
 )
-from ckstudio.interchange.graft import Graft, graft
+from ckstudio.interchange.graft import ADDED, Graft, graft
 from ckstudio.interchange.outline import ImportRefused, Outline
 from ckstudio.interchange.textoutline import read_text
 from ckstudio.layout.ckmap import MapOptions, build_map
@@ -204,14 +204,21 @@ class InterchangeActions:
         self._window.show_error(title, sentence)
 
     def show_remarks(self, file: str, nodes: int, warnings: list[str]) -> None:
-        """One dialog, after the import, listing what was changed or left out."""
-        heading = self.tr("{file}: {nodes} added. Some things were changed or left out:").format(
+        """One dialog, after the import: what was added beside the nodes (themes,
+        participants), then what the file held that has no C-K equivalent."""
+        heading = self.tr("{file}: {nodes} added.").format(
             file=file, nodes=counted(nodes, self.tr("node"), self.tr("nodes"))
         )
-        lines = [f"• {translated(w)}" for w in warnings[:REMARKS_SHOWN]]
-        if len(warnings) > REMARKS_SHOWN:
-            more = len(warnings) - REMARKS_SHOWN
-            lines.append(self.tr("… and {count} more").format(count=more))
+        made = [w for w in warnings if getattr(w, "template", None) in ADDED]
+        other = [w for w in warnings if getattr(w, "template", None) not in ADDED]
+        lines: list[str] = []
+        for title, group in ((self.tr("Also added:"), made),
+                             (self.tr("Changed or not carried over:"), other)):  # fmt: skip
+            if group:
+                lines += [title, *(f"• {translated(w)}" for w in group[:REMARKS_SHOWN])]
+                if len(group) > REMARKS_SHOWN:
+                    more = len(group) - REMARKS_SHOWN
+                    lines.append(self.tr("… and {count} more").format(count=more))
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Imported, with remarks"))
@@ -236,9 +243,13 @@ class InterchangeActions:
         except ImportRefused as error:
             self._window.show_error(self.tr("Nothing was pasted"), translated(error.message))
             return False
-        label = self.tr("Paste {count} line(s)").format(count=outline.count())
+        count = counted(outline.count(), self.tr("node"), self.tr("nodes"))
+        label = self.tr("Paste {count}").format(count=count)
         title, pasted = self.tr("Nothing was pasted"), self.tr("The copied text")
-        return self._add(outline, space, parent, label, title, pasted) is not None
+        if self._add(outline, space, parent, label, title, pasted) is None:
+            return False
+        self._window.show_message(self.tr("Pasted: {count}.").format(count=count))
+        return True
 
     # -- export ----------------------------------------------------------------------
 

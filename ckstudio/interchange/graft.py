@@ -33,6 +33,7 @@ _NO_MEANING = QT_TRANSLATE_NOOP("Errors", "the column “{name}” has no meanin
 _NOT_A = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a {name}: left as it was")
 _THEME_ADDED = QT_TRANSLATE_NOOP("Errors", "the theme “{name}” was added")
 _PERSON_ADDED = QT_TRANSLATE_NOOP("Errors", "the participant “{name}” was added")
+ADDED = frozenset({_THEME_ADDED, _PERSON_ADDED})  # remarks of what was made, not left out
 _SPACE_FIELDS = {
     "c": ("notes", "theme", "partition", "reach", "outcome", "author"),
     "k": ("notes", "status", "holder", "source"),

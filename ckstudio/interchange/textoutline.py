@@ -35,6 +35,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<&])")
 _STARTS = re.compile(r"^([#>+\-=|~:!])|^(\d+)([.)])")
 _UNESCAPED_HASH = re.compile(r"(?<!\\)#")  # in a title: closing hashes would be dropped
 _UNIT = 2
+# What opens a pasted line without being its text: a list mark of Markdown, of a word
+# processor or an e-mail ("•", "◦", "▪", "o" then a tab, French dashes), or a heading's.
+_PASTE_MARK = re.compile(r"^([ \t]*)(?:[•◦▪‣–—]|o(?=\t))[ \t]+")
 
 
 def read(data: bytes) -> Outline:
@@ -53,11 +56,18 @@ def read(data: bytes) -> Outline:
 
 
 def read_text(text: str) -> Outline:
-    """The outline in pasted text: an indented list becomes a tree, a single line
-    one node. Headings stay nodes (a pasted snippet has no title)."""
+    """The outline in pasted text: every line a node, its indentation (and headings)
+    making the tree, whatever marks the lines (Markdown's "-" or "1.", or the "•",
+    "o" and "–" that word processors and e-mails put). Unlike a file, nothing
+    becomes a note: a copied list mixes plain and marked lines, each meant as an item."""
     if not text.strip():
         raise refuse(_NOTHING)
-    return _read(text)[0]
+    reader = _Reader(markdown=True, notes=False)
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        reader.line(_PASTE_MARK.sub(r"\1- ", raw.lstrip("\ufeff"), count=1))
+    outline = Outline(reader.roots)
+    check_depth(outline)
+    return outline
 
 
 def _read(text: str) -> tuple[Outline, set[int]]:
@@ -80,8 +90,9 @@ def _read(text: str) -> tuple[Outline, set[int]]:
 class _Reader:
     """Builds the tree line by line: open headings by level, open items by indent."""
 
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, notes: bool = True) -> None:
         self.markdown = markdown
+        self.notes = notes  # False: a plain line under an item is an item, not its note
         self.roots: list[OutlineNode] = []
         self.headings: set[int] = set()
         self.open_headings: list[tuple[int, OutlineNode]] = []
@@ -114,7 +125,7 @@ class _Reader:
         elif item:
             node = self._item(indent, "")
             node.text = self._text(node, item.group(1))
-        elif self.open_items or self.open_headings:
+        elif self.notes and (self.open_items or self.open_headings):
             self._note(indent, _ESCAPED.sub(r"\1", content), blanks)
         else:
             self._item(indent, _ESCAPED.sub(r"\1", content))

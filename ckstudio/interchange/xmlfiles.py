@@ -23,7 +23,8 @@ from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message
 
 _EMPTY = QT_TRANSLATE_NOOP("Errors", "the file is empty")
 _BROKEN = QT_TRANSLATE_NOOP(
-    "Errors", "the file is not well-formed XML: it breaks at line {line}, column {column}"
+    "Errors",
+    "the file is damaged or is not a map of this kind (unreadable at line {line}, column {column})",
 )
 _ENTITIES = QT_TRANSLATE_NOOP(
     "Errors", "the file declares XML entities, refused for safety (a file could grow without limit)"

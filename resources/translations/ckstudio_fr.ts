@@ -1418,8 +1418,8 @@
         <translation>le texte ne contient rien à importer</translation>
     </message>
     <message>
-        <source>the file is not well-formed XML: it breaks at line {line}, column {column}</source>
-        <translation>le fichier n’est pas du XML bien formé&#xa0;: il casse à la ligne {line}, colonne {column}</translation>
+        <source>the file is damaged or is not a map of this kind (unreadable at line {line}, column {column})</source>
+        <translation>le fichier est abîmé ou n’est pas une carte de ce type (illisible à la ligne {line}, colonne {column})</translation>
     </message>
     <message>
         <source>the file declares XML entities, refused for safety (a file could grow without limit)</source>
@@ -1876,8 +1876,20 @@
         <translation>{file}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>{file}: {nodes} added. Some things were changed or left out:</source>
-        <translation>{file}&#xa0;: {nodes} en plus. Certaines choses ont été modifiées ou laissées de côté&#xa0;:</translation>
+        <source>{file}: {nodes} added.</source>
+        <translation>{file}&#xa0;: ajout de {nodes}.</translation>
+    </message>
+    <message>
+        <source>Also added:</source>
+        <translation>Ajouté aussi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changed or not carried over:</source>
+        <translation>Modifié ou non repris&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paste {count}</source>
+        <translation>Coller {count}</translation>
     </message>
     <message>
         <source>… and {count} more</source>
@@ -1896,12 +1908,12 @@
         <translation>Rien n’a été collé</translation>
     </message>
     <message>
-        <source>Paste {count} line(s)</source>
-        <translation>Coller {count} ligne(s)</translation>
-    </message>
-    <message>
         <source>The copied text</source>
         <translation>Le texte copié</translation>
+    </message>
+    <message>
+        <source>Pasted: {count}.</source>
+        <translation>Collé&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>Export both spaces as a table</source>

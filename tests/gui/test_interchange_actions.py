@@ -199,3 +199,22 @@ def test_export_draws_the_map_as_an_image(key, window, tmp_path, errors, monkeyp
 def test_an_unwritable_export_shows_the_error(window, tmp_path, errors):
     assert not window.interchange.export_to(tmp_path / "gone" / "map.mm", "c")
     assert len(errors) == 1 and not (tmp_path / "gone").exists()
+
+
+def test_a_paste_says_how_many_nodes_it_added(window):
+    window.workspace.selection.set([a_concept(window)])
+    QGuiApplication.clipboard().setText("Cantine\n  Potager\n")
+    window.action("paste").trigger()
+    assert window.statusBar().currentMessage() == "Pasted: 2 nodes."
+    assert window.workspace.stack.undoText() == "Paste 2 nodes"
+
+
+def test_the_remarks_say_what_was_added_apart_from_what_was_not_carried_over(window, tmp_path):
+    table = tmp_path / "notes.csv"
+    table.write_text("text,theme,colour\nUne idee,Nouveau theme,rouge\n", encoding="utf-8")
+    outline = csvnotes.read(table.read_bytes())
+    window.interchange._add(outline, "c", a_concept(window), "import", "t", "notes.csv")
+    text = window.interchange.remarks.informativeText()
+    added, other = text.split("Changed or not carried over:")
+    assert "Also added:" in added and "Nouveau theme" in added
+    assert "colour" in other

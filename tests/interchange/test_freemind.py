@@ -205,7 +205,7 @@ UTF16_DECLARED_UTF8 = '<?xml version="1.0" encoding="UTF-8"?><map><node TEXT="é
         (b"  \n ", "the file is empty"),
         (
             b'<map version="1.0.1">\n<node TEXT="a">\n</map>',
-            "the file is not well-formed XML: it breaks at line 3, column 3",
+            "the file is damaged or is not a map of this kind (unreadable at line 3, column 3)",
         ),
         (BILLION_LAUGHS, "the file declares XML entities, refused for safety"),
         (QUADRATIC, "the file declares XML entities, refused for safety"),

@@ -86,7 +86,7 @@ def test_written_opml_is_valid_2_0_with_title_notes_and_fields() -> None:
         (b"<map><node/></map>", "its first element is <map>, not <opml>"),
         (
             b"<opml><body><outline text='a'></body></opml>",
-            "not well-formed XML: it breaks at line 1, column 33",
+            "not a map of this kind (unreadable at line 1, column 33)",
         ),
         (
             b'<!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'

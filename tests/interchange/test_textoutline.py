@@ -86,7 +86,7 @@ def test_pasted_text_becomes_a_subtree(pasted: str, shape: list[object]) -> None
 
 
 def test_a_paragraph_under_an_item_is_its_note_with_its_blank_lines() -> None:
-    outline = textoutline.read_text("- a\n\n  un\n  deux\n\n\n  trois\n- b\n  note de b")
+    outline = textoutline.read(b"- a\n\n  un\n  deux\n\n\n  trois\n- b\n  note de b")
     a, b = outline.roots
     assert a.notes == "un\ndeux\n\n\ntrois"
     assert b.notes == "note de b"
@@ -143,3 +143,18 @@ def test_a_malformed_text_file_is_refused(data: bytes, said: str) -> None:
 def test_pasting_nothing_is_refused() -> None:
     with pytest.raises(ImportRefused, match="nothing to import"):
         textoutline.read_text(" \n ")
+
+
+def test_pasted_lines_are_all_nodes_whatever_marks_them():
+    pasted = (
+        "Cour végétalisée\n  Arbres fruitiers\nToitures\n  - Panneaux\n  - Récupération\n"
+        "•\tCantine\no\tCompost\n– Préau\n# Titre\n1. Un\n-négatif\n"
+    )
+    outline = textoutline.read_text(pasted)
+    shape = [(node.text, depth) for node, depth in outline.walk()]
+    assert shape == [
+        ("Cour végétalisée", 0), ("Arbres fruitiers", 1), ("Toitures", 0), ("Panneaux", 1),
+        ("Récupération", 1), ("Cantine", 0), ("Compost", 0), ("Préau", 0), ("Titre", 0),
+        ("Un", 1), ("-négatif", 1),
+    ]  # fmt: skip
+    assert all(not node.notes for node, _ in outline.walk())
