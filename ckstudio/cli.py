@@ -161,6 +161,7 @@ def _interchange_parsers(commands: argparse._SubParsersAction) -> None:
     give.add_argument("--space", choices=("c", "k"),
                       help="the space to write (outlines: c by default; images: both by "
                       "default; a CSV table always holds both)")  # fmt: skip
+    give.add_argument("--force", action="store_true", help="replace OUT if it exists")
     give.set_defaults(run=_export)
 
 
@@ -314,6 +315,9 @@ def _report(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_NO_FOLDS = "folded branches open unfolded: session files keep no folds"
+
+
 def _import(options: argparse.Namespace) -> int:
     """A new session file holding the tree read from SRC; nothing is written on refusal."""
     source, output = options.file, options.output
@@ -332,7 +336,7 @@ def _import(options: argparse.Namespace) -> int:
         save_session(session, output)
     except SessionFileError as error:
         return _fail(error.sentence())
-    for warning in grafted.warnings:
+    for warning in [*grafted.warnings, *([_NO_FOLDS] if grafted.folded else [])]:
         print(f"ckstudio: warning: {one_line(warning)}", file=sys.stderr)
     nodes = len(session.concepts) + len(session.knowledge)
     print(f"{one_line(str(output))}: session of {nodes} nodes written")
@@ -351,6 +355,8 @@ def _export(options: argparse.Namespace) -> int:
     if suffix not in EXPORT_SUFFIXES + images:
         wanted = ", ".join(EXPORT_SUFFIXES + images)
         return _fail(f"the output must end in {wanted}, not {suffix or 'nothing'!r}", EXIT_USAGE)
+    if options.output.exists() and not options.force:
+        return _fail(f"{one_line(str(options.output))} exists already; add --force to replace it")
     try:
         session = load_session(options.file)
     except SessionFileError as error:

@@ -133,3 +133,30 @@ def test_an_unknown_export_suffix_is_a_usage_error(tmp_path, capsys):
     assert main(["export", str(SCHOOL), "-o", str(tmp_path / "map.docx")]) == 2
     assert ".mm" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_export_needs_force_and_markdown_takes_its_other_suffixes(tmp_path, capsys):
+    out = tmp_path / "plan.markdown"
+    assert main(["export", str(SCHOOL), "-o", str(out)]) == 0
+    first = out.read_bytes()
+    assert first.startswith(b"# ")
+    assert main(["export", str(SCHOOL), "-o", str(out), "--space", "k"]) == 1
+    assert "--force" in capsys.readouterr().err and out.read_bytes() == first
+    assert main(["export", str(SCHOOL), "-o", str(out), "--space", "k", "--force"]) == 0
+    assert out.read_bytes() != first
+
+
+def test_a_file_too_big_says_its_real_size(tmp_path, capsys):
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as stream:
+        stream.truncate(120_000_000)  # sparse: no disk used
+    assert main(["import", str(huge), "-o", str(tmp_path / "out.ck.json")]) == 1
+    assert "(120.0 MB, at most 52 MB)" in capsys.readouterr().err
+
+
+def test_folds_of_a_map_are_said_lost_in_a_session_file(tmp_path, capsys):
+    source = tmp_path / "plié.mm"
+    source.write_text('<map version="1.0.1"><node TEXT="C0"><node TEXT="a" FOLDED="true">'
+                      '<node TEXT="b"/></node></node></map>', encoding="utf-8")  # fmt: skip
+    assert main(["import", str(source), "-o", str(tmp_path / "out.ck.json")]) == 0
+    assert "folded branches open unfolded" in capsys.readouterr().err

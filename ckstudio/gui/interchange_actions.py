@@ -295,7 +295,8 @@ class InterchangeActions:
         session = self._window.workspace.doc.to_session()
         try:
             data = self._image(path.suffix.lower()) if path.suffix.lower() in (".png", ".svg") \
-                else export_session(session, space, path.suffix)  # fmt: skip
+                else export_session(session, space, path.suffix,
+                                    self._window.workspace.scene.collapsed())  # fmt: skip
             write_atomically(path, data, backups=0)
         except SessionFileError as error:
             self._window.show_error(title, file_error_text(error))

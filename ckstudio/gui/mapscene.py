@@ -190,6 +190,10 @@ class MapScene(QObject):
         """A link fades with its concept (it stands for that concept's use of knowledge)."""
         return bool(self._focus) and self.doc.link(link_id).concept not in self._clear_concepts()
 
+    def collapsed(self) -> frozenset[str]:
+        """The folded nodes (a way of looking: session files keep none, exports may)."""
+        return frozenset(self._collapsed)
+
     def is_collapsed(self, ref: str) -> bool:
         return ref in self._collapsed
 

@@ -7,15 +7,18 @@ K-space, which an import `--as k` takes back as the K-space itself.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ckstudio.interchange.outline import Outline, OutlineNode
 from ckstudio.layout.labels import labels_for
 from ckstudio.model.document import Document, Space
 from ckstudio.model.session import Concept, KnowledgeItem, Session
 
 
-def outline_of(session: Session, space: Space) -> Outline:
+def outline_of(session: Session, space: Space, folded: Collection[str] = ()) -> Outline:
     """One space of `session` as a single-rooted outline, with each node's C-K
-    fields by their CSV names (themes and people by name, values by code)."""
+    fields by their CSV names (themes and people by name, values by code); the
+    nodes of `folded` (the window's folds: session files keep none) folded."""
     doc = Document(session, checked=True)
     themes = {theme.id: theme.name for theme in session.themes}
     people = {person.id: person.name for person in session.participants}
@@ -24,7 +27,7 @@ def outline_of(session: Session, space: Space) -> Outline:
     for node_id in doc.walk(space):
         node = doc.node(space, node_id)
         fields = _fields(node, themes, people) if space == "c" else _k_fields(node, people)
-        item = OutlineNode(node.text, node.notes, fields=fields)
+        item = OutlineNode(node.text, node.notes, node_id in folded, fields)
         built[node_id] = item
         (built[node.parent].children if node.parent else roots).append(item)
     if space == "k":

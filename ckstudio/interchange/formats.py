@@ -7,6 +7,8 @@ offer the same formats in their dialogs.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -55,7 +57,7 @@ FORMATS = (
     Format("csv", QT_TRANSLATE_NOOP("Formats", "CSV tables of notes"), (".csv",)),
 )
 FORMAT_KEYS = tuple(fmt.key for fmt in FORMATS)
-EXPORT_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)  # images (.png, .svg) are drawn apart
+EXPORT_SUFFIXES = tuple(s for fmt in FORMATS for s in fmt.suffixes)  # images are drawn apart
 _READERS = {"mm": freemind.read, "opml": opml.read, "md": textoutline.read}
 _WRITERS = {"mm": freemind.write, "opml": opml.write, "md": textoutline.write}
 
@@ -86,12 +88,13 @@ def read_source(path: Path) -> bytes:
     loaded); a file that cannot be read is an ImportRefused saying why."""
     try:
         with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
             data = stream.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise refuse(_UNREADABLE, reason=Message(_MISSING)) from None
     except OSError as error:
         raise refuse(_UNREADABLE, reason=error.strerror or str(error)) from None
-    check_size(data)
+    check_size(data, max(size, len(data)))
     return data
 
 
@@ -110,12 +113,15 @@ def import_outline(
     return _READERS[fmt.key](data)
 
 
-def export_session(session: Session, space: Space, suffix: str) -> bytes:
-    """One space of `session` in the format of `suffix` (".mm", ".opml", ".md"); a CSV
-    table holds both spaces, one row a node, whatever `space` says."""
+def export_session(
+    session: Session, space: Space, suffix: str, folded: Collection[str] = ()
+) -> bytes:
+    """One space of `session` in the format of `suffix` (".mm", ".opml", ".md" or
+    ".markdown" and ".txt"), the nodes of `folded` folded where the format keeps
+    folds; a CSV table holds both spaces, one row a node, whatever `space` says."""
     fmt = next((fmt for fmt in FORMATS if suffix.lower() in fmt.suffixes), None)
     if fmt is None:
         raise ValueError(f"CK Studio cannot export to {suffix!r} files")
     if fmt.key == "csv":
         return csvnotes.write(session)
-    return _WRITERS[fmt.key](outline_of(session, space))
+    return _WRITERS[fmt.key](outline_of(session, space, folded))

@@ -13,11 +13,11 @@ from typing import Any
 
 from ckstudio.interchange.outline import Outline, OutlineNode
 from ckstudio.layout.labels import LABELS
-from ckstudio.model import edits
+from ckstudio.model import edits, limits
 from ckstudio.model.document import Document, Space
 from ckstudio.model.limits import MAX_NAME, MAX_NOTES, MAX_TEXT
 from ckstudio.model.operations import AddTag, Compound, Operation, SetNodeField
-from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message
+from ckstudio.model.problems import QT_TRANSLATE_NOOP, Message, OperationError
 from ckstudio.model.search import fold
 from ckstudio.model.session import OUTCOMES, PARTITIONS, REACHES, STATUSES, Session
 from ckstudio.model.templates import new_session
@@ -33,6 +33,11 @@ _NO_MEANING = QT_TRANSLATE_NOOP("Errors", "the column “{name}” has no meanin
 _NOT_A = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a {name}: left as it was")
 _THEME_ADDED = QT_TRANSLATE_NOOP("Errors", "the theme “{name}” was added")
 _PERSON_ADDED = QT_TRANSLATE_NOOP("Errors", "the participant “{name}” was added")
+_NOTES_CUT = QT_TRANSLATE_NOOP("Errors", "notes longer than {most} characters were cut")
+_TITLE_CUT = QT_TRANSLATE_NOOP("Errors", "the title was cut to {most} characters")
+_TOO_MANY = QT_TRANSLATE_NOOP(
+    "Errors", "the import holds {count} nodes, more than the session has room for ({room})"
+)
 ADDED = frozenset({_THEME_ADDED, _PERSON_ADDED})  # remarks of what was made, not left out
 _SPACE_FIELDS = {
     "c": ("notes", "theme", "partition", "reach", "outcome", "author"),
@@ -54,6 +59,7 @@ class Graft:
 def graft(doc: Document, outline: Outline, space: Space, parent: str | None) -> Graft:
     """The operation adding `outline`'s trees under `parent` in `space` (K-space roots
     when `parent` is None), with the themes and participants its fields name."""
+    _check_room(doc, outline.count())
     builder = _Builder(doc, space)
     roots = [builder.add(node, parent) for node in outline.roots]
     operation = Compound(tuple(builder.steps), "import")
@@ -71,9 +77,12 @@ def session_from(
     gives its children as the pockets; otherwise every root is a pocket."""
     roots = outline.roots
     single = roots[0] if len(roots) == 1 else None
-    doc = Document(new_session(title, single.text if single and space == "c" else title,
-                               language=language))  # fmt: skip
+    c0_text = single.text if single and space == "c" else title
+    doc = Document(new_session(title[:MAX_NAME], c0_text[:MAX_TEXT], language=language))
+    _check_room(doc, outline.count())
     builder = _Builder(doc, space)
+    if len(title) > MAX_NAME:
+        builder.warnings.append(Message(_TITLE_CUT, most=MAX_NAME))
     if single is not None and space == "c":
         builder.become_c0(single, doc.root)
         roots = single.children
@@ -89,6 +98,14 @@ def session_from(
 
 def _names_k_space(node: OutlineNode) -> bool:
     return fold(node.text) in {fold(words["k_space"]) for words in LABELS.values()}
+
+
+def _check_room(doc: Document, count: int) -> None:
+    """Refuse, before building anything, an outline the session cannot hold: an
+    import of 200,000 nodes must be told so at once, not after adding 100,000."""
+    room = limits.MAX_NODES - doc.node_count("c") - doc.node_count("k")
+    if count > room:
+        raise OperationError(Message(_TOO_MANY, count=count, room=max(room, 0)))
 
 
 class _Builder:
@@ -120,18 +137,20 @@ class _Builder:
         takes no partition: it is the one concept nothing partitions."""
         fields = self._fields(node)
         fields.pop("partition", None)
+        if len(node.text) > MAX_TEXT:  # C0 was made with the text's start: the rest in notes
+            _, fields["notes"] = self._text(node.text, fields.get("notes", ""))
         if node.folded:
             self.folded.append(c0)
         for theme in fields.pop("tags", []):
             self.steps.append(AddTag(c0, theme["theme"], None))
-        _, fields["notes"] = self._text("", fields.get("notes", ""))
+        fields["notes"] = self._notes(fields.get("notes", ""))
         self.steps += [SetNodeField("c", c0, name, value) for name, value in fields.items()]
 
     def _add_one(self, node: OutlineNode, parent: str | None) -> str:
         fields = self._fields(node)
         position = self.children.get(parent)
         if position is None:  # a node of the session: after its children
-            position = len(self.doc.children(self.space, parent))
+            position = self.doc.child_count(self.space, parent)
         self.children[parent] = position + 1
         text, notes = self._text(node.text, fields.pop("notes", node.notes))
         new = edits.add_node(self.doc, self.space, parent, text, position, notes=notes, **fields)
@@ -147,7 +166,13 @@ class _Builder:
             self._warn_once("long", _CUT, most=MAX_TEXT)
             notes = (text[MAX_TEXT:] + ("\n\n" + notes if notes else "")).strip()
             text = text[:MAX_TEXT]
-        return text, notes[:MAX_NOTES]
+        return text, self._notes(notes)
+
+    def _notes(self, notes: str) -> str:
+        """Notes within the session's limit, said when cut."""
+        if len(notes) > MAX_NOTES:
+            self._warn_once("notes", _NOTES_CUT, most=MAX_NOTES)
+        return notes[:MAX_NOTES]
 
     def _fields(self, node: OutlineNode) -> dict[str, Any]:
         kept: dict[str, Any] = {"notes": node.notes}

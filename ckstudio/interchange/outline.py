@@ -67,14 +67,16 @@ def refuse(template: str, **values: object) -> ImportRefused:
     return ImportRefused(Message(template, **values))
 
 
-def check_size(data: bytes) -> None:
-    """Refuse input too big to be a map before any parsing."""
-    if len(data) > MAX_INPUT_BYTES:
+def check_size(data: bytes, size: int | None = None) -> None:
+    """Refuse input too big to be a map before any parsing (`size`: the whole
+    file's, when only its first bytes were read)."""
+    size = len(data) if size is None else size
+    if size > MAX_INPUT_BYTES:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 "Errors", "the file is too big to import ({size} MB, at most {most} MB)"
             ),
-            size=round(len(data) / 1e6, 1),
+            size=round(size / 1e6, 1),
             most=MAX_INPUT_BYTES // 1_000_000,
         )
 

@@ -202,6 +202,11 @@ class Document:
         """Ids of the children of `parent` in sibling order (None: the roots)."""
         return tuple(self._children[space].get(parent, ()))
 
+    def child_count(self, space: Space, parent: str | None) -> int:
+        """How many children `parent` has (None: the roots), without copying them:
+        adding the 10,000th sibling must cost what adding the first did."""
+        return len(self._children[space].get(parent, ()))
+
     def position(self, space: Space, id_: str) -> int:
         """The node's index among its siblings."""
         parent = self._nodes[space][id_].parent
@@ -272,7 +277,8 @@ class Document:
     def _delete_node(self, space: Space, id_: str) -> int:
         node = self._nodes[space].pop(id_)
         siblings = self._children[space][node.parent]
-        position = siblings.index(id_)
+        # The last child first: undoing an import removes its nodes from the end.
+        position = len(siblings) - 1 if siblings[-1] == id_ else siblings.index(id_)
         del siblings[position]
         if not siblings:
             del self._children[space][node.parent]

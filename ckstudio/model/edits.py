@@ -43,7 +43,7 @@ def add_node(
 ) -> AddNode:
     """A new concept or knowledge item under `parent` (last child unless `position`)."""
     if position is None:
-        position = len(doc.children(space, parent))
+        position = doc.child_count(space, parent)
     node = {"id": doc.new_id(ID_PREFIXES[space]), "parent": parent, "text": text, **fields}
     return AddNode(space, node, position)
 

@@ -232,7 +232,7 @@ class AddNode:
             Message(template, most=limits.MAX_NODES),
         )
         _check_parent(doc, self.space, node.parent)
-        _require_index(self.position, len(doc.children(self.space, node.parent)))
+        _require_index(self.position, doc.child_count(self.space, node.parent))
         _check_node_references(doc, self.space, node)
         doc._insert_node(self.space, node, self.position)
         return RemoveNode(self.space, node.id)

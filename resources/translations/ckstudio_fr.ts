@@ -1390,6 +1390,18 @@
         <translation>le participant «&#xa0;{name}&#xa0;» a été ajouté</translation>
     </message>
     <message>
+        <source>notes longer than {most} characters were cut</source>
+        <translation>les notes de plus de {most} caractères ont été coupées</translation>
+    </message>
+    <message>
+        <source>the title was cut to {most} characters</source>
+        <translation>le titre a été coupé à {most} caractères</translation>
+    </message>
+    <message>
+        <source>the import holds {count} nodes, more than the session has room for ({room})</source>
+        <translation>l’import compte {count} nœuds, plus que la session ne peut en recevoir ({room})</translation>
+    </message>
+    <message>
         <source>this is not an OPML file: its first element is &lt;{found}&gt;, not &lt;opml&gt;</source>
         <translation>ce n’est pas un fichier OPML&#xa0;: son premier élément est &lt;{found}&gt;, pas &lt;opml&gt;</translation>
     </message>

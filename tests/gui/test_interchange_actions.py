@@ -218,3 +218,13 @@ def test_the_remarks_say_what_was_added_apart_from_what_was_not_carried_over(win
     added, other = text.split("Changed or not carried over:")
     assert "Also added:" in added and "Nouveau theme" in added
     assert "colour" in other
+
+
+def test_a_map_exported_from_the_window_keeps_its_folds(window, tmp_path):
+    doc = window.workspace.doc
+    folded = next(c for c in doc.walk("c") if doc.children("c", c) and c != doc.root)
+    window.workspace.scene.set_collapsed(folded, True)
+    target = tmp_path / "plié.mm"
+    assert window.interchange.export_to(target, "c")
+    marked = [n.get("TEXT") for n in ET.parse(target).iter("node") if n.get("FOLDED") == "true"]
+    assert marked == [doc.concept(folded).text]

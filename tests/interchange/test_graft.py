@@ -88,9 +88,15 @@ def test_too_long_a_text_is_cut_and_its_end_kept_in_the_notes(doc):
 
 
 def test_an_import_beyond_the_session_limit_adds_nothing(doc, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_NODES", 5)
+    monkeypatch.setattr(limits, "MAX_NODES", 12)
     before = doc.to_session()
-    operation = graft(doc, Outline([node(str(i)) for i in range(10)]), "c", doc.root).operation
+    with pytest.raises(OperationError) as refused:
+        graft(doc, Outline([node(str(i)) for i in range(12)]), "c", doc.root)
+    assert str(refused.value) == (
+        "the import holds 12 nodes, more than the session has room for (11)"
+    )
+    operation = graft(doc, Outline([node(str(i)) for i in range(11)]), "c", doc.root).operation
+    monkeypatch.setattr(limits, "MAX_NODES", 5)  # the session filled up meanwhile
     with pytest.raises(OperationError):
         doc.apply(operation)
     assert doc.to_session() == before
@@ -157,3 +163,27 @@ def test_a_session_out_and_back_keeps_its_tree_texts_and_fields(space):
         assert sorted(k.status for k in again.knowledge) == sorted(
             k.status for k in session.knowledge
         )
+
+
+def test_a_long_title_and_c0_text_are_cut_and_said():
+    title, text = "T" * (limits.MAX_NAME + 5), "C" * (limits.MAX_TEXT + 7)
+    session, result = session_from(Outline([node(text, node("a"))]), "c", title)
+    assert session.meta.title == title[: limits.MAX_NAME]
+    assert session.concepts[0].text == text[: limits.MAX_TEXT]
+    assert session.concepts[0].notes == "C" * 7
+    assert f"the title was cut to {limits.MAX_NAME} characters" in result.warnings
+
+
+def test_notes_beyond_the_limit_are_cut_and_said(doc):
+    notes = "n" * (limits.MAX_NOTES + 1)
+    result = graft(doc, Outline([OutlineNode("a", notes=notes)]), "c", doc.root)
+    doc.apply(result.operation)
+    assert len(doc.concept(result.roots[0]).notes) == limits.MAX_NOTES
+    assert f"notes longer than {limits.MAX_NOTES} characters were cut" in result.warnings
+
+
+def test_export_keeps_the_folds_it_is_given():
+    session = load_session(SCHOOL)
+    folded = {session.concepts[1].id}
+    outline = outline_of(session, "c", folded)
+    assert [n.text for n, _ in outline.walk() if n.folded] == [session.concepts[1].text]
