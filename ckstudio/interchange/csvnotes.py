@@ -13,8 +13,11 @@ own export writes is there for a reader's eyes.
 
 A file is refused whole, before anything is added, with one sentence naming
 the rows at fault: text that is not UTF-8 (a spreadsheet's "CSV UTF-8" is),
+a quotation mark left open (which would take the rows below into its cell),
 no text column, a parent naming no row, parents naming each other, an id
 used twice, a row longer than its header, more rows than a session holds.
+A header row with no delimiter is a list of texts: each line is one cell,
+commas and all.
 
 `write` puts one row per concept and knowledge item, with a "space" column (C
 or K): reading it back takes the rows of one space (the first row's unless
@@ -53,6 +56,7 @@ STRUCTURE = ("text", "id", "parent", "path", "space")
 COLUMNS = (*STRUCTURE, *FIELDS)
 DELIMITERS = ";,\t"
 SAMPLE_CHARS = 64 * 1024  # what the delimiter is sniffed on
+WHOLE_LINE = "\x00"  # the delimiter of a one-column file: no text holds it (else it is refused)
 # Header names, folded (see `_key`), by the column they stand for; French and English.
 NAMES: dict[str, tuple[str, ...]] = {
     "text": (
@@ -105,6 +109,11 @@ _NOT_UTF8 = QT_TRANSLATE_NOOP(
     "and try again",
 )
 _BAD_CSV = QT_TRANSLATE_NOOP("Errors", "the file cannot be read as CSV near row {row}")
+_STRAY_QUOTE = QT_TRANSLATE_NOOP(
+    "Errors",
+    'row {row} has a stray quotation mark ("): a cell that starts with " must end with ", '
+    'and a " inside it is written ""',
+)
 _EMPTY = QT_TRANSLATE_NOOP("Errors", "the file holds no rows under its header")
 _TOO_MANY = QT_TRANSLATE_NOOP(
     "Errors", "the file has more than {most} rows, more than a session holds"
@@ -150,7 +159,7 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     numbers: list[int]
-    delimiter: str = ","
+    delimiter: str = ","  # also for one column, whose lines are read whole
 
 
 @dataclass(slots=True)
@@ -173,7 +182,10 @@ def sniff(data: bytes) -> Table:
     if "\x00" in text.lstrip().partition("\n")[0]:  # UTF-16 without its mark: zeros between letters
         raise refuse(_NOT_UTF8, offset=data.index(b"\x00"))
     delimiter = _delimiter(text[:SAMPLE_CHARS])
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unclosed quote is an error, not a cell running to the end of the file
+    records = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter or WHOLE_LINE, strict=True
+    )
     rows: list[list[str]] = []
     numbers: list[int] = []
     headers: list[str] | None = None
@@ -192,20 +204,23 @@ def sniff(data: bytes) -> Table:
                 raise refuse(_RAGGED, row=number, count=len(cells), columns=len(headers))
             rows.append((cells + [""] * len(headers))[: len(headers)])
             numbers.append(number)
-    except csv.Error:
-        raise refuse(_BAD_CSV, row=number + 1) from None
+    except csv.Error as error:
+        # the only errors of a strict reader on text are quotes and cells over its size limit
+        template = _BAD_CSV if "field limit" in str(error) else _STRAY_QUOTE
+        raise refuse(template, row=number + 1) from None
     if headers is None or not rows:
         raise refuse(_EMPTY)
-    return Table(headers, rows, numbers, delimiter)
+    return Table(headers, rows, numbers, delimiter or ",")
 
 
 def _delimiter(sample: str) -> str:
-    """The only candidate the header line holds; else the sniffer's answer (texts below
-    may hold any of them); else the candidate the header line has most of."""
+    """The only candidate the header line holds; "" when it holds none (one column:
+    the texts below may hold any); else the sniffer's answer; else the candidate the
+    header line has most of."""
     first = sample.lstrip().partition("\n")[0]
     present = [candidate for candidate in DELIMITERS if candidate in first]
-    if len(present) == 1:
-        return present[0]
+    if len(present) <= 1:
+        return "".join(present)
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:

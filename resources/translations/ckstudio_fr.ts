@@ -1274,6 +1274,10 @@
         <translation>le fichier ne se lit pas comme du CSV vers la ligne {row}</translation>
     </message>
     <message>
+        <source>row {row} has a stray quotation mark (&quot;): a cell that starts with &quot; must end with &quot;, and a &quot; inside it is written &quot;&quot;</source>
+        <translation>la ligne {row} a un guillemet (&quot;) mal placé&#xa0;: une cellule qui commence par &quot; doit finir par &quot;, et un &quot; à l’intérieur s’écrit &quot;&quot;</translation>
+    </message>
+    <message>
         <source>the file holds no rows under its header</source>
         <translation>le fichier n’a aucune ligne sous sa ligne d’en-tête</translation>
     </message>
@@ -1370,6 +1374,10 @@
         <translation>images, formules et autres extensions non importées&#xa0;: {n}</translation>
     </message>
     <message>
+        <source>fields given twice on one node, only the first value kept: {n} ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>texts longer than {most} characters were cut; their end is in the notes</source>
         <translation>les textes de plus de {most} caractères ont été coupés&#xa0;; leur fin est dans les notes</translation>
     </message>
@@ -1428,6 +1436,10 @@
     <message>
         <source>the text holds nothing to import</source>
         <translation>le texte ne contient rien à importer</translation>
+    </message>
+    <message>
+        <source>{n} empty list items were left out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file is damaged or is not a map of this kind (unreadable at line {line}, column {column})</source>

@@ -119,6 +119,39 @@ def test_malformed_files_are_refused_in_one_sentence(text, sentence):
     assert refusal(text.encode()) == sentence
 
 
+STRAY = (
+    'row {row} has a stray quotation mark ("): a cell that starts with " must end with ", '
+    'and a " inside it is written ""'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ('text,parent\nA,\n"B stray,A\nC,A\nD,A\n', 3),  # never closed: took C and D in
+        ('text,parent\nA,\n"B" stray,A\nC,A\n', 3),  # closed, then more text in the cell
+        ('text\n"Un mur\nqui respire"\n"Une cour\n', 3),  # a row as a spreadsheet counts them
+    ],
+)
+def test_a_stray_quote_is_refused_naming_its_row(text, row):
+    assert refusal(text.encode()) == STRAY.format(row=row)
+
+
+def test_quoted_cells_keep_line_breaks_commas_and_doubled_quotes():
+    outline = csvnotes.read(b'text,parent\nA,\n"B, ""the""\r\nbig one",A\nC,A\n')
+    assert shape(outline) == [(0, "A"), (1, 'B, "the"\r\nbig one'), (1, "C")]
+
+
+def test_a_single_column_reads_each_line_whole():
+    table = csvnotes.sniff(
+        'Idées\nUne école, ronde\n"Des cours; et ""un"" jardin"\nA\tB\n'.encode()
+    )
+    assert table.rows == [["Une école, ronde"], ['Des cours; et "un" jardin'], ["A\tB"]]
+    outline = csvnotes.read(b'text\r\n"deux\r\nlignes, une note"\r\nun, deux\r\n')
+    assert shape(outline) == [(0, "deux\r\nlignes, une note"), (0, "un, deux")]
+    assert outline.warnings == []
+
+
 def test_utf16_is_refused_as_not_utf8():
     assert refusal("text\nA\n".encode("utf-16-le")).startswith("the file is not UTF-8 text")
 
