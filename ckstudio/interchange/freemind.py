@@ -2,7 +2,9 @@
 
 Read: each <node>'s text (its TEXT attribute, or its rich text as plain text),
 its note (Freeplane's details appended), its fold, and the C-K fields saved as
-attributes named like them. Links, arrows, icons, other attributes, clouds,
+attributes named like them (a theme given twice keeps both, another field its
+first value, said in a warning). A map has one centre; a hand-made file with
+several top-level nodes gives them all, as roots. Links, arrows, icons, other attributes, clouds,
 colours and add-ons have no C-K meaning: each kind is counted and reported in
 one warning. Left and right placement is layout, dropped without a word.
 
@@ -45,6 +47,9 @@ _LOOKS = QT_TRANSLATE_NOOP(
     "Errors", "nodes whose colours, fonts or edge styles were not imported: {n}"
 )
 _ADD_ONS = QT_TRANSLATE_NOOP("Errors", "images, formulas and other add-ons not imported: {n}")
+_TWICE = QT_TRANSLATE_NOOP(
+    "Errors", "fields given twice on one node, only the first value kept: {n} ({names})"
+)
 
 _LOOK_ATTRIBUTES = ("COLOR", "BACKGROUND_COLOR", "STYLE", "STYLE_REF", "LOCALIZED_STYLE_REF")
 # Hooks that only say how the map looks (Freeplane's styles, automatic colours).
@@ -69,18 +74,18 @@ def read(data: bytes) -> Outline:
     root = parse(data)
     if local_name(root) != "map":
         raise refuse(_NOT_A_MAP, found=local_name(root)[:40])
-    centre = next((child for child in root if local_name(child) == "node"), None)
-    if centre is None:
+    tops = [child for child in root if local_name(child) == "node"]
+    if not tops:
         raise refuse(_NO_NODE)
     tally = Tally()
     roots: list[OutlineNode] = []
-    stack: list[tuple[Element, list[OutlineNode]]] = [(centre, roots)]
+    stack: list[tuple[Element, list[OutlineNode]]] = [(top, roots) for top in reversed(tops)]
     while stack:  # iterative: a deep map must not exhaust Python's stack
         element, siblings = stack.pop()
         node, children = _node(element, tally)
         siblings.append(node)
         stack.extend((child, node.children) for child in reversed(children))
-    outline = Outline(roots, warnings=tally.messages(), centred=True)
+    outline = Outline(roots, warnings=tally.messages(), centred=len(roots) == 1)
     check_depth(outline)
     return outline
 
@@ -102,17 +107,13 @@ def _node(element: Element, tally: Tally) -> tuple[OutlineNode, list[Element]]:
         elif kind == "richcontent":
             which = (child.get("TYPE") or "").upper()
             if which == "NODE":
-                node.text = _rich_text(child)
+                node.text = _rich_text(child).strip() or node.text
             elif which == "NOTE":
                 notes = _rich_text(child)
             elif which == "DETAILS":
                 details = _rich_text(child)
         elif kind == "attribute":
-            name = child.get("NAME", "")
-            if name.strip().lower() in FIELDS:
-                node.fields[name.strip().lower()] = child.get("VALUE", "")
-            else:
-                tally.add(ATTRIBUTES, name[:40])
+            _field(node, child, tally)
         elif kind in _COUNTED:
             tally.add(_COUNTED[kind])
         elif kind in ("font", "edge"):
@@ -126,6 +127,21 @@ def _node(element: Element, tally: Tally) -> tuple[OutlineNode, list[Element]]:
         tally.add(_LOOKS)
     node.notes = "\n\n".join(part for part in (notes, details) if part)
     return node, children
+
+
+def _field(node: OutlineNode, attribute: Element, tally: Tally) -> None:
+    """An <attribute> into the node's fields. Freeplane lets a name come twice:
+    themes add up, another field keeps its first value and the loss is counted."""
+    name = attribute.get("NAME", "")
+    key, value = name.strip().lower(), attribute.get("VALUE", "")
+    if key not in FIELDS:
+        tally.add(ATTRIBUTES, name[:40])
+    elif key not in node.fields:
+        node.fields[key] = value
+    elif key == "theme":
+        node.fields[key] = "; ".join(part for part in (node.fields[key], value) if part.strip())
+    elif value != node.fields[key]:
+        tally.add(_TWICE, key)
 
 
 def _looks_like_html(text: str) -> bool:

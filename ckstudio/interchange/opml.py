@@ -46,7 +46,7 @@ def read(data: bytes) -> Outline:
     if body is None:
         raise refuse(_NO_BODY)
     title_element = _child(head, "title") if head is not None else None
-    title = (title_element.text or "") if title_element is not None else ""
+    title = "".join(title_element.itertext()) if title_element is not None else ""
     tally = Tally()
     roots: list[OutlineNode] = []
     stack: list[tuple[Element, list[OutlineNode]]] = [

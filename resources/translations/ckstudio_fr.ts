@@ -1375,7 +1375,7 @@
     </message>
     <message>
         <source>fields given twice on one node, only the first value kept: {n} ({names})</source>
-        <translation type="unfinished"></translation>
+        <translation>champs donnés deux fois sur un même nœud, seule la première valeur est gardée&#xa0;: {n} ({names})</translation>
     </message>
     <message>
         <source>texts longer than {most} characters were cut; their end is in the notes</source>
@@ -1439,7 +1439,7 @@
     </message>
     <message>
         <source>{n} empty list items were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} éléments de liste vides ont été laissés de côté</translation>
     </message>
     <message>
         <source>the file is damaged or is not a map of this kind (unreadable at line {line}, column {column})</source>

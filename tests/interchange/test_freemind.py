@@ -275,3 +275,46 @@ def test_a_map_centre_read_as_knowledge_stands_for_the_k_space():
         b'<node TEXT="R&#xe9;emploi"/></node><node TEXT="&#xc9;nergie"/></node></map>'  # fmt: skip
     session, _ = session_from(freemind.read(data), "k", "Atelier")
     assert [k.text for k in session.knowledge if k.parent is None] == ["Matériaux", "Énergie"]
+
+
+def test_every_top_level_node_of_a_map_is_a_root() -> None:
+    data = b'<map><node TEXT="A"><node TEXT="a1"/></node><node TEXT="B"/></map>'
+    outline = freemind.read(data)
+    assert [(root.text, _texts(root)) for root in outline.roots] == [("A", ["a1"]), ("B", [])]
+    assert not outline.centred
+    assert freemind.read(b'<map><node TEXT="A"/></map>').centred
+
+
+@pytest.mark.parametrize(
+    "rich",
+    [
+        '<richcontent TYPE="NODE"/>',
+        '<richcontent TYPE="NODE"><html><head/><body><p/></body></html></richcontent>',
+        '<richcontent TYPE="NODE">  </richcontent>',
+    ],
+    ids=["empty", "empty-html", "blank"],
+)
+def test_an_empty_rich_text_keeps_the_text_attribute(rich: str) -> None:
+    data = f'<map><node TEXT="Centre">{rich}</node></map>'.encode()
+    assert freemind.read(data).roots[0].text == "Centre"
+
+
+def test_an_attribute_given_twice_joins_themes_and_keeps_the_first_field() -> None:
+    data = (
+        '<map><node TEXT="A">'
+        '<attribute NAME="theme" VALUE="énergie"/><attribute NAME="Theme" VALUE="eau; air"/>'
+        '<attribute NAME="author" VALUE="Camille"/><attribute NAME="author" VALUE="Léo"/>'
+        '<attribute NAME="reach" VALUE="atteignable"/><attribute NAME="reach" VALUE="atteignable"/>'
+        '</node><node TEXT="B">'
+        '<attribute NAME="status" VALUE="x"/><attribute NAME="status" VALUE="y"/>'
+        "</node></map>"
+    ).encode()
+    outline = freemind.read(data)
+    a, b = outline.roots
+    assert a.fields == {"theme": "énergie; eau; air", "author": "Camille", "reach": "atteignable"}
+    assert b.fields == {"status": "x"}
+    assert _warned(outline) == {
+        "fields given twice on one node, only the first value kept: {n} ({names})": (
+            "fields given twice on one node, only the first value kept: 2 (author, status)"
+        )
+    }

@@ -112,3 +112,11 @@ def test_a_malformed_opml_file_is_refused_in_one_sentence(data: bytes, said: str
     assert refused.value.message == refused.value.message.template.format(
         **refused.value.message.values
     )
+
+
+def test_a_title_with_markup_inside_keeps_all_its_text() -> None:
+    data = (
+        b'<opml version="2.0"><head><title>Atelier <b>mobilit\xc3\xa9</b> douce</title>'
+        b'</head><body><outline text="a"/></body></opml>'
+    )
+    assert opml.read(data).title == "Atelier mobilité douce"

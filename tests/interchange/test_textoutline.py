@@ -158,3 +158,76 @@ def test_pasted_lines_are_all_nodes_whatever_marks_them():
         ("Un", 1), ("-négatif", 1),
     ]  # fmt: skip
     assert all(not node.notes for node, _ in outline.walk())
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("- path C:\\\n- b", ["path C:\\", "b"]),
+        ("- a \\\n# Titre\n- b", ["a \\", ("Titre", ["b"])]),
+        ("- a\\\n  1. b", [("a\\", ["b"])]),
+        ("- a\\\n```\ncode\n```", ["a\\"]),
+        ("- a\\", ["a\\"]),
+        ("- a\\\n  suite\n- b", ["a\nsuite", "b"]),
+    ],
+    ids=["item", "heading", "numbered", "fence", "end-of-file", "continued"],
+)
+def test_a_hard_break_never_takes_an_item_or_a_heading(text: str, shape: list[object]) -> None:
+    assert _shape(textoutline.read(text.encode()).roots) == shape
+
+
+def test_a_fenced_code_block_is_the_note_of_the_item_above_verbatim() -> None:
+    text = (
+        "- a\n  note\n\n  ```python\n  # pas un titre\n  - pas un item\n\n      indenté\n  ```\n"
+        "- b\n~~~~\n``` pas fermé\n~~~~\n\n  après\n"
+    )
+    outline = textoutline.read(text.encode())
+    assert _shape(outline.roots) == ["a", "b"]
+    a, b = outline.roots
+    assert a.notes == "note\n\n# pas un titre\n- pas un item\n\n    indenté"
+    assert b.notes == "``` pas fermé\n\naprès"
+
+
+def test_a_fenced_code_block_under_a_heading_or_alone_or_unclosed() -> None:
+    assert textoutline.read(b"# H\n```\n- x\n```\n- a").roots[0].notes == "- x"
+    under_item = textoutline.read(b"# H\n- a\n```\ncode\n```\n- b")
+    assert [(n.text, n.notes) for n in under_item.roots] == [("a", "code"), ("b", "")]
+    alone = textoutline.read(b"```\n# x\n- y\n```\n- a")
+    assert _shape(alone.roots) == ["# x\n- y", "a"]
+    unclosed = textoutline.read(b"- a\n  ```\n  - b\n  # c")
+    assert _shape(unclosed.roots) == ["a"]
+    assert unclosed.roots[0].notes == "- b\n# c"
+
+
+def test_setext_headings_are_headings_and_thematic_breaks_are_ignored() -> None:
+    text = "Projet\n======\n\n- a\n\n***\n\nVolet\n-----\n- b\n  note\n  ---\n- - -\n___\n- c"
+    outline = textoutline.read(text.encode())
+    assert outline.title == ""
+    assert _shape(outline.roots) == [("Projet", ["a", ("Volet", ["b", "c"])])]
+    assert outline.roots[0].children[1].children[0].notes == "note"
+
+
+def test_a_lone_setext_heading_is_the_title() -> None:
+    outline = textoutline.read("Courses\n=======\n- œufs\n".encode())
+    assert outline.title == "Courses"
+    assert _shape(outline.roots) == ["œufs"]
+
+
+def test_empty_list_items_are_left_out_in_one_warning() -> None:
+    outline = textoutline.read(b"- a\n- \n* c\n  -\n    -\n1.\n")
+    assert _shape(outline.roots) == ["a", "c"]
+    assert outline.warnings == ["4 empty list items were left out"]
+    assert outline.warnings[0].template == "{n} empty list items were left out"
+    assert textoutline.read(b"- a\n- b").warnings == []
+
+
+def test_an_empty_item_holding_items_or_a_note_stays_to_keep_the_tree() -> None:
+    outline = textoutline.read(b"- a\n-\n  - b\n-\n\n  note")
+    assert _shape(outline.roots) == ["a", ("", ["b"]), ""]
+    assert outline.roots[2].notes == "note"
+    assert outline.warnings == []
+
+
+def test_pasted_code_fences_are_lines_like_any_other() -> None:
+    outline = textoutline.read_text("- a\n```\n- b\n```")
+    assert [node.text for node, _ in outline.walk()] == ["a", "```", "b", "```"]
