@@ -4,7 +4,9 @@ column holds what, before anything is added.
 Spreadsheets name their columns any way ("Idée", "Qui", "Post-it"): the
 guesses of `csvnotes.guess_columns` are preselected, each can be changed or
 set to none, and a line under the choices says at once what the import would
-add, or the one sentence saying why it cannot (and OK stays disabled).
+add, or the one sentence saying why it cannot (and OK stays disabled). That
+sentence is shown as a warning, with what to do next: a facilitator facing a
+spreadsheet must see at once that the file, or a choice above, is at fault.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +40,8 @@ from ckstudio.model.search import fold
 PREVIEW_ROWS = 20
 CELL_CHARS = 80  # a preview cell is cut after this many characters
 WARNINGS_SHOWN = 4
+# The refusal's colour: dark red on a light window, a light red on a dark one.
+REFUSAL_COLOURS = ("#A40000", "#FF8A80")
 # The columns offered for each space, in the order of the choices.
 SPACE_COLUMNS: dict[Space, tuple[str, ...]] = {
     "c": ("text", "parent", "id", "path", "theme", "author", "reach", "partition", "outcome",
@@ -95,6 +102,14 @@ class CsvImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusal_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.refusal_icon.setPixmap(warning.pixmap(size, size))
+        self.refusal_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        summary = QHBoxLayout()
+        summary.addWidget(self.refusal_icon)
+        summary.addWidget(self.summary, 1)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -109,7 +124,7 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(QLabel(self.tr("Which column holds what:")))
         layout.addLayout(choices)
-        layout.addWidget(self.summary)
+        layout.addLayout(summary)
         layout.addWidget(self.warnings)
         layout.addWidget(buttons)
         self.resize(960, 600)
@@ -134,8 +149,16 @@ class CsvImportDialog(QDialog):
         }[name]
 
     def _caption(self) -> str:
-        delimiters = {";": self.tr("semicolons"), ",": self.tr("commas"), "\t": self.tr("tabs")}
+        """How many rows, and how their cells are told apart (one column: a header
+        with no delimiter, each line read whole, commas and all)."""
         rows = counted(len(self.table.rows), self.tr("row"), self.tr("rows"))
+        if len(self.table.headers) == 1:
+            if len(self.table.rows) > PREVIEW_ROWS:
+                text = self.tr("{rows} in one column; the first {shown}:")
+            else:
+                text = self.tr("{rows} in one column:")
+            return text.format(rows=rows, shown=number(PREVIEW_ROWS))
+        delimiters = {";": self.tr("semicolons"), ",": self.tr("commas"), "\t": self.tr("tabs")}
         if len(self.table.rows) > PREVIEW_ROWS:
             text = self.tr("{rows}, cells separated by {delimiter}; the first {shown}:")
         else:
@@ -178,17 +201,38 @@ class CsvImportDialog(QDialog):
             self.outline = csvnotes.outline_from(self.table, self.columns(), self.space)
         except ImportRefused as refused:
             self.outline = None
-            sentence = self.tr("Nothing can be imported: {reason}.")
-            self.summary.setText(sentence.format(reason=translated(refused.message)))
-            self.warnings.clear()
-            self.ok.setEnabled(False)
+            self._refuse(refused)
             return
+        self._show_refusal(False)
         self.summary.setText(self._what(self.outline))
         said = [translated(warning) for warning in self.outline.warnings[:WARNINGS_SHOWN]]
         if len(self.outline.warnings) > WARNINGS_SHOWN:
             said.append("…")
         self.warnings.setText("\n".join(said))
         self.ok.setEnabled(bool(self.outline.roots))
+
+    def _refuse(self, refused: ImportRefused) -> None:
+        """Say why nothing can be imported, as a warning, and what to do about it."""
+        sentence = self.tr("Nothing can be imported: {reason}.")
+        self.summary.setText(sentence.format(reason=translated(refused.message)))
+        if getattr(refused.message, "template", None) in csvnotes.PARENT_REFUSALS:
+            hint = self.tr(
+                "Correct the Parent column in the spreadsheet, or choose — none — for Parent."
+            )
+        else:
+            hint = self.tr("Correct the file in the spreadsheet, or change the columns above.")
+        self.warnings.setText(hint)
+        self.ok.setEnabled(False)
+        self._show_refusal(True)
+
+    def _show_refusal(self, refused: bool) -> None:
+        """The warning icon and colour on the summary while it is a refusal."""
+        self.refusal_icon.setVisible(refused)
+        colour = ""
+        if refused:
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            colour = REFUSAL_COLOURS[dark]
+        self.summary.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _what(self, outline: Outline) -> str:
         """ "42 concepts in 3 levels; 2 new themes"."""

@@ -137,6 +137,8 @@ _AMBIGUOUS = QT_TRANSLATE_NOOP(
 )
 _OWN_PARENT = QT_TRANSLATE_NOOP("Errors", "row {row} names itself as its parent")
 _CYCLE = QT_TRANSLATE_NOOP("Errors", "rows {rows} name each other as parents")
+# The refusals the parent column causes: the preview points at that column.
+PARENT_REFUSALS = frozenset({_NO_PARENT, _AMBIGUOUS, _OWN_PARENT, _CYCLE})
 _LEFT_OUT = QT_TRANSLATE_NOOP("Errors", "columns left out: {names}")
 _NO_TEXT_ROWS = QT_TRANSLATE_NOOP("Errors", "rows with no text were left out: {rows}")
 _OTHER_SPACE = QT_TRANSLATE_NOOP(

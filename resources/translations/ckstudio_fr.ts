@@ -860,6 +860,14 @@
         <translation>Source&#xa0;:</translation>
     </message>
     <message>
+        <source>{rows} in one column; the first {shown}:</source>
+        <translation>{rows} sur une colonne&#xa0;; les {shown} premières&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{rows} in one column:</source>
+        <translation>{rows} sur une colonne&#xa0;:</translation>
+    </message>
+    <message>
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
@@ -890,6 +898,14 @@
     <message>
         <source>Nothing can be imported: {reason}.</source>
         <translation>Rien ne peut être importé&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Correct the Parent column in the spreadsheet, or choose — none — for Parent.</source>
+        <translation>Corrigez la colonne Parent dans le tableur, ou choisissez «&#xa0;— aucune —&#xa0;» pour Parent.</translation>
+    </message>
+    <message>
+        <source>Correct the file in the spreadsheet, or change the columns above.</source>
+        <translation>Corrigez le fichier dans le tableur, ou changez les colonnes choisies ci-dessus.</translation>
     </message>
     <message>
         <source>concept</source>

@@ -60,10 +60,62 @@ def test_a_mapping_that_makes_no_tree_disables_ok_and_says_why(qtbot):
         "Nothing can be imported: no column holds the text: "
         "name one “text” (or “texte”) in the header row."
     )
+    assert dialog.warnings.text() == (
+        "Correct the file in the spreadsheet, or change the columns above."
+    )
     dialog.combos["text"].setCurrentIndex(dialog.combos["text"].findData("Texte"))
     dialog.combos["parent"].setCurrentIndex(dialog.combos["parent"].findData("Auteur"))
     assert not dialog.ok.isEnabled()
     assert "names the parent “Émilie R.”, which no row has" in dialog.summary.text()
+    assert dialog.warnings.text() == (
+        "Correct the Parent column in the spreadsheet, or choose — none — for Parent."
+    )
+
+
+def test_a_refusal_is_shown_as_a_warning_until_the_choices_make_a_tree(qtbot):
+    dialog = dialog_for(qtbot, "postits-ecocirc.csv")
+    dialog.show()
+    assert dialog.refusal_icon.isHidden() and dialog.summary.styleSheet() == ""
+    dialog.combos["text"].setCurrentIndex(0)
+    assert dialog.refusal_icon.isVisible() and not dialog.refusal_icon.pixmap().isNull()
+    assert dialog.summary.styleSheet() in ("color: #A40000;", "color: #FF8A80;")
+    dialog.combos["text"].setCurrentIndex(dialog.combos["text"].findData("Texte"))
+    assert dialog.ok.isEnabled() and dialog.refusal_icon.isHidden()
+    assert dialog.summary.styleSheet() == ""
+
+
+def test_a_parent_cycle_points_at_the_parent_column(qtbot):
+    data = b"id;parent;text\n1;2;Un\n2;1;Deux\n"
+    dialog = CsvImportDialog(csvnotes.sniff(data), "c")
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == (
+        "Nothing can be imported: rows 2, 3 name each other as parents."
+    )
+    assert "choose — none — for Parent" in dialog.warnings.text()
+    dialog.combos["parent"].setCurrentIndex(0)
+    assert dialog.ok.isEnabled() and dialog.summary.text() == "To import: 2 concepts in 1 level."
+
+
+def caption_of(dialog: CsvImportDialog) -> str:
+    return dialog.layout().itemAt(0).widget().text()
+
+
+def test_the_caption_says_one_column_for_a_list_of_texts(qtbot):
+    data = "Idées\nUne cour, plantée\nDes toits; verts\n".encode()
+    dialog = CsvImportDialog(csvnotes.sniff(data), "c")
+    qtbot.addWidget(dialog)
+    assert caption_of(dialog) == "2 rows in one column:"
+    assert dialog.outline is not None
+    assert [node.text for node in dialog.outline.roots] == ["Une cour, plantée", "Des toits; verts"]
+    many = "Idées\n" + "".join(f"idée {n}\n" for n in range(25))
+    dialog = CsvImportDialog(csvnotes.sniff(many.encode()), "c")
+    qtbot.addWidget(dialog)
+    assert caption_of(dialog) == "25 rows in one column; the first 20:"
+
+
+def test_the_caption_names_the_delimiter_of_several_columns(qtbot):
+    dialog = dialog_for(qtbot, "postits-ecocirc.csv")
+    assert caption_of(dialog) == "10 rows, cells separated by semicolons:"
 
 
 def test_knowledge_offers_the_knowledge_fields(qtbot):
