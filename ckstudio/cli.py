@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ckstudio import __version__
@@ -284,16 +284,26 @@ def _render(options: argparse.Namespace) -> int:
         return _fail(error.sentence())
     map_options = MapOptions(space=options.space, orientation=options.orientation)
     drawing = build_map(session, map_options)
+    memory = "not enough memory for that image: try a smaller --scale"
+    made = _write(options.output, lambda: _image(drawing, suffix, options.scale), memory)
+    return made if made != EXIT_OK else _done(f"{one_line(str(options.output))}: map written")
+
+
+def _write(output: Path, produce: Callable[[], bytes], memory: str) -> int:
+    """Write what `produce` makes at `output`, atomically; a failure is one line."""
     try:
-        data = _image(drawing, suffix, options.scale)
-        write_atomically(options.output, data, backups=0)
+        write_atomically(output, produce(), backups=0)
     except ValueError as error:  # an image too large to allocate
         return _fail(str(error))
     except MemoryError:
-        return _fail("not enough memory for that image: try a smaller --scale")
+        return _fail(memory)
     except SessionFileError as error:
         return _fail(error.sentence())
-    print(f"{one_line(str(options.output))}: map written")
+    return EXIT_OK
+
+
+def _done(said: str) -> int:
+    print(said)
     return EXIT_OK
 
 
@@ -361,21 +371,15 @@ def _export(options: argparse.Namespace) -> int:
         session = load_session(options.file)
     except SessionFileError as error:
         return _fail(error.sentence())
-    try:
+
+    def produce() -> bytes:
         if suffix in images:
             drawing = build_map(session, MapOptions(space=options.space or "both"))
-            data = _image(drawing, suffix, 1.0)
-        else:
-            data = export_session(session, options.space or "c", suffix)
-        write_atomically(options.output, data, backups=0)
-    except ValueError as error:  # an image too large to allocate
-        return _fail(str(error))
-    except MemoryError:
-        return _fail("not enough memory for that image")
-    except SessionFileError as error:
-        return _fail(error.sentence())
-    print(f"{one_line(str(options.output))}: written")
-    return EXIT_OK
+            return _image(drawing, suffix, 1.0)
+        return export_session(session, options.space or "c", suffix)
+
+    made = _write(options.output, produce, "not enough memory for that image")
+    return made if made != EXIT_OK else _done(f"{one_line(str(options.output))}: written")
 
 
 def _image(drawing: Drawing, suffix: str, scale: float) -> bytes:
