@@ -36,7 +36,7 @@ from ckstudio.interchange.formats import (
     import_outline,
     read_source,
 )
-from ckstudio.interchange.graft import ADDED, Graft, graft
+from ckstudio.interchange.graft import ADDED, Graft, graft, pockets_of
 from ckstudio.interchange.outline import ImportRefused, Outline
 from ckstudio.interchange.textoutline import read_text
 from ckstudio.layout.ckmap import MapOptions, build_map
@@ -225,8 +225,12 @@ class InterchangeActions:
         box.setText(heading)
         box.setInformativeText("\n".join(lines))
         box.finished.connect(box.deleteLater)
+        box.finished.connect(self._forget_remarks)
         self.remarks = box
         box.open()  # not exec(): the map, already changed, stays live behind it
+
+    def _forget_remarks(self) -> None:
+        self.remarks = None
 
     # -- paste -----------------------------------------------------------------------
 
@@ -274,11 +278,20 @@ class InterchangeActions:
         name, _ = QFileDialog.getSaveFileName(
             self._window, title, start, f"{self._label(key)} (*{suffix})"
         )
-        if name:
-            path = Path(name)
-            if not path.name.lower().endswith(suffix):
-                path = path.with_name(path.name + suffix)
-            self.export_to(path, space)
+        if not name:
+            return
+        path = Path(name)
+        known = next((fmt.suffixes for fmt in FORMATS if fmt.key == key), (suffix,))
+        if path.suffix.lower() not in known:  # the dialog asked about the name without it
+            path = path.with_name(path.name + suffix)
+            if path.exists() and not self._replace(path, title):
+                return
+        self.export_to(path, space)
+
+    def _replace(self, path: Path, title: str) -> bool:
+        question = self.tr("{file} already exists. Replace it?").format(file=path.name)
+        answer = QMessageBox.question(self._window, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _label(self, key: str) -> str:
         if key == "png":
@@ -293,16 +306,24 @@ class InterchangeActions:
         False (a dialog said why) if it could not be written."""
         title = self.tr("Nothing was exported")
         session = self._window.workspace.doc.to_session()
+        suffix = path.suffix.lower()
         try:
-            data = self._image(path.suffix.lower()) if path.suffix.lower() in (".png", ".svg") \
-                else export_session(session, space, path.suffix,
-                                    self._window.workspace.scene.collapsed())  # fmt: skip
+            if suffix in (".png", ".svg"):
+                data = self._image(suffix)
+            else:
+                data = export_session(
+                    session, space, suffix, self._window.workspace.scene.collapsed()
+                )
+        except (ValueError, MemoryError):  # an image too large to allocate, or no such format
+            wrong = suffix not in (".png", ".svg")
+            text = self.tr("CK Studio cannot export to “{suffix}” files.").format(suffix=suffix) \
+                if wrong else self.tr("The map is too large for one image.")  # fmt: skip
+            self._window.show_error(title, text)
+            return False
+        try:
             write_atomically(path, data, backups=0)
         except SessionFileError as error:
             self._window.show_error(title, file_error_text(error))
-            return False
-        except (ValueError, MemoryError):  # an image too large to allocate
-            self._window.show_error(title, self.tr("The map is too large for one image."))
             return False
         self._window.show_message(self.tr("Exported {file}").format(file=path.name))
         return True
@@ -320,12 +341,8 @@ class InterchangeActions:
 
 
 def _as_pockets(outline: Outline) -> Outline:
-    """A mind map's single centre stands for the K-space: its children are the pockets
-    (as with `ckstudio import --as k`, and as the K-space's own export writes it)."""
-    roots = outline.roots
-    if len(roots) == 1 and roots[0].children:
-        roots = roots[0].children
-    return Outline(roots, outline.title, outline.warnings)
+    """The outline's pockets as roots, as `ckstudio import --as k` takes them."""
+    return Outline(pockets_of(outline), outline.title, outline.warnings)
 
 
 def _added(grafted: Graft) -> int:

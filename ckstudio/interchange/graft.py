@@ -86,14 +86,24 @@ def session_from(
     if single is not None and space == "c":
         builder.become_c0(single, doc.root)
         roots = single.children
-    elif single is not None and single.children and (outline.centred or _names_k_space(single)):
-        roots = single.children
+    elif space == "k":
+        roots = pockets_of(outline)
     parent = doc.root if space == "c" else None
     added = [builder.add(node, parent) for node in roots]
     operation = Compound(tuple(builder.steps), "import")
     doc.apply(operation)
     result = Graft(operation, added, builder.folded, [*outline.warnings, *builder.warnings])
     return doc.to_session(), result
+
+
+def pockets_of(outline: Outline) -> list[OutlineNode]:
+    """The trees an outline gives the K-space: a single root standing for the K-space
+    itself (a mind map's centre, or a node named like the K-space, as our exports
+    write it) gives its children; otherwise every root is a pocket."""
+    roots = outline.roots
+    if len(roots) == 1 and roots[0].children and (outline.centred or _names_k_space(roots[0])):
+        return roots[0].children
+    return roots
 
 
 def _names_k_space(node: OutlineNode) -> bool:

@@ -33,6 +33,7 @@ frozen app/ckstudio render session.ck.json -o map.png >/dev/null || fail "render
 [ "$(head -c 8 "$work/map.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
   fail "map.png is not a PNG"
 frozen app/ckstudio report session.ck.json -o report.pdf >/dev/null || fail "report"
+command -v qpdf >/dev/null || fail "qpdf is not installed (apt-get install qpdf)"
 qpdf --check "$work/report.pdf" >/dev/null || fail "qpdf --check rejects the report"
 title=$(frozen CKSTUDIO_QUIT_AFTER=1 app/ckstudio --lang fr session.ck.json) ||
   fail "the window did not open and close by itself"

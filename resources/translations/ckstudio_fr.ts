@@ -1972,6 +1972,10 @@
         <translation>Exporter l’espace K</translation>
     </message>
     <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} existe déjà. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
         <source>PNG images</source>
         <translation>Images PNG</translation>
     </message>
@@ -1982,6 +1986,10 @@
     <message>
         <source>Nothing was exported</source>
         <translation>Rien n’a été exporté</translation>
+    </message>
+    <message>
+        <source>CK Studio cannot export to “{suffix}” files.</source>
+        <translation>CK Studio ne sait pas exporter de fichiers «&#xa0;{suffix}&#xa0;».</translation>
     </message>
     <message>
         <source>The map is too large for one image.</source>

@@ -228,3 +228,37 @@ def test_a_map_exported_from_the_window_keeps_its_folds(window, tmp_path):
     assert window.interchange.export_to(target, "c")
     marked = [n.get("TEXT") for n in ET.parse(target).iter("node") if n.get("FOLDED") == "true"]
     assert marked == [doc.concept(folded).text]
+
+
+def test_pockets_of_a_csv_keep_its_single_top_row(window, tmp_path, monkeypatch):
+    table = tmp_path / "savoirs.csv"
+    table.write_text("id,text,parent\n1,Énergie,\n2,Solaire,1\n3,Éolien,1\n", encoding="utf-8")
+    monkeypatch.setattr(interchange_actions, "ask_csv_import",
+                        lambda parent, data, space, themes: csvnotes.read(data))  # fmt: skip
+    doc = window.workspace.doc
+    before = set(doc.children("k", None))
+    assert window.interchange.import_path(table, pockets=True)
+    (added,) = set(doc.children("k", None)) - before
+    assert doc.knowledge(added).text == "Énergie"
+    assert [doc.knowledge(k).text for k in doc.children("k", added)] == ["Solaire", "Éolien"]
+
+
+def test_an_export_named_without_its_suffix_asks_before_replacing(window, tmp_path, monkeypatch):
+    existing = tmp_path / "plan.opml"
+    existing.write_text("mine", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "plan"), ""))  # fmt: skip
+    asked = []
+    no = interchange_actions.QMessageBox.StandardButton.No
+    monkeypatch.setattr(interchange_actions.QMessageBox, "question",
+                        lambda *a: asked.append(a[2]) or no)  # fmt: skip
+    window.interchange.export_dialog("opml")
+    assert asked == ["plan.opml already exists. Replace it?"]
+    assert existing.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_unknown_suffix_is_said_as_such(window, tmp_path):
+    errors = []
+    window.show_error = lambda title, sentence: errors.append(sentence)
+    assert not window.interchange.export_to(tmp_path / "plan.docx", "c")
+    assert errors == ["CK Studio cannot export to “.docx” files."]
