@@ -70,7 +70,9 @@ def _rounds(rounds: list[dict[str, Any]]) -> list[str]:
             lines.append(f"      {measured['budget']} dots each{hidden}")
             lines += [f"      {r['dots']:>3}  {r['text']}" for r in measured["ranking"]]
         else:
-            lines += [f"      {t['tags']:>3}  {t['name']}" for t in measured["themes"]]
+            lines.append("      concepts  tags  theme")
+            lines += [f"      {t['concepts']:>8}  {t['tags']:>4}  {t['name']}"
+                      for t in measured["themes"]]  # fmt: skip
     return [*lines, ""]
 
 

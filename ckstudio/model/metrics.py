@@ -14,7 +14,12 @@ from typing import Any
 import networkx as nx
 
 from ckstudio.model.graphs import ck_graph, concept_tree, knowledge_forest
-from ckstudio.model.rounds import round_duration, round_ranking, theme_counts_in_round
+from ckstudio.model.rounds import (
+    round_duration,
+    round_ranking,
+    theme_concepts_in_round,
+    theme_counts_in_round,
+)
 from ckstudio.model.session import (
     OUTCOMES,
     PARTITIONS,
@@ -158,8 +163,9 @@ def _round(session: Session, round_: Round) -> dict[str, Any]:
         ]
     else:
         names = {theme.id: theme.name for theme in session.themes}
+        carrying = theme_concepts_in_round(session, round_.id)
         measured["themes"] = [
-            {"id": tid, "name": names[tid], "tags": count}
+            {"id": tid, "name": names[tid], "concepts": carrying[tid], "tags": count}
             for tid, count in theme_counts_in_round(session, round_.id).items()
         ]
     return measured

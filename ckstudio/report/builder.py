@@ -448,9 +448,10 @@ class Report:
                 story.append(self.table(header, ranking, [120 * mm, 50 * mm]) if ranking
                              else self.ours(words["round_no_dots"]))  # fmt: skip
             else:
-                counts = [(t["name"], str(t["tags"])) for t in measured["themes"]]
-                story.append(self.table((words["theme"], words["tags"]), counts,
-                                        [95 * mm, 30 * mm]))  # fmt: skip
+                counts = [(t["name"], str(t["concepts"]), str(t["tags"]))
+                          for t in measured["themes"]]  # fmt: skip
+                header = (words["theme"], words["round_concepts_col"], words["tags"])
+                story.append(self.table(header, counts, [80 * mm, 30 * mm, 30 * mm]))
         return story
 
     def role_of(self, person) -> str:

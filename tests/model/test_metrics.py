@@ -94,6 +94,7 @@ def test_c0_need_not_come_first_in_a_hand_written_file():
 def test_each_round_is_measured_with_its_result():
     doc = workshop()
     doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], "2020-05-06T10:00"))
+    doc.apply(AddTag("c1", "t-structure", "p2"))  # a second tag of it: one more tag, no concept
     doc.apply(edits.end_round(doc, "r1", "2020-05-06T10:12:30"))
     doc.apply(edits.start_round(doc, "voting", ["c1", "c2", "c3"], ["p2"], "2020-05-06T11:00"))
     doc.apply(SetVote("c2", "p2", 2))
@@ -105,10 +106,10 @@ def test_each_round_is_measured_with_its_result():
     assert (tagging["kind"], tagging["duration_minutes"]) == ("tagging", 12)
     assert [p["name"] for p in tagging["participants"]] == ["Claire M.", "Jean B."]
     assert [c["id"] for c in tagging["concepts"]] == ["c1", "c2"]
-    assert [(t["id"], t["tags"]) for t in tagging["themes"]] == [
-        ("t-structure", 2),
-        ("t-flux", 1),
-        ("t-usages", 0),
+    assert [(t["id"], t["concepts"], t["tags"]) for t in tagging["themes"]] == [
+        ("t-structure", 2, 3),
+        ("t-flux", 1, 1),
+        ("t-usages", 0, 0),
     ]
     assert "ranking" not in tagging
     assert (voting["ended"], voting["duration_minutes"], voting["budget"]) == ("", None, 3)

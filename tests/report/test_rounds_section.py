@@ -72,7 +72,7 @@ def test_each_round_says_its_kind_times_people_concepts_and_result(language):
     ]
     # tagging: the tags per theme on the round's concepts (c1: structure, flux;
     # c1.1: usages; c1.2: flux)
-    assert re.search(r"Structure 1 Flux 2 Usages « partagés » 1", text), text
+    assert re.search(r"Structure 1 1 Flux 2 2 Usages « partagés » 1 1", text), text
 
 
 def test_the_rounds_are_in_the_contents_and_the_bookmarks():
