@@ -118,9 +118,15 @@ def _refresh(command: list[str]) -> None:
 
 def install_command(options: argparse.Namespace) -> int:
     """`ckstudio install-desktop [--data-home DIR]`: exit 0, or 1 when a file cannot be written."""
-    home = options.data_home or data_home()
+    home = (options.data_home or data_home()).absolute()
+    command = launcher()
+    if any(char in part for part in command for char in "\n\r"):
+        print("ckstudio: cannot install: the path of this CK Studio holds a line break, "
+              "which a desktop entry cannot hold; move it to a folder without one",
+              file=sys.stderr)  # fmt: skip
+        return 1
     try:
-        written = install(home, launcher())
+        written = install(home, command)
     except OSError as error:
         print(f"ckstudio: cannot install into {home}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -57,3 +57,16 @@ def test_an_unwritable_data_folder_is_one_sentence_and_exit_1(tmp_path: Path, ca
     blocker.write_text("not a folder")
     assert main(["install-desktop", "--data-home", str(blocker)]) == 1
     assert capsys.readouterr().err.startswith(f"ckstudio: cannot install into {blocker}")
+
+
+def test_a_launcher_path_with_a_line_break_is_refused_before_writing(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("ckstudio.desktop.launcher", lambda: ["/opt/ck\nstudio/ckstudio"])
+    assert main(["install-desktop", "--data-home", str(tmp_path)]) == 1
+    assert "line break" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_relative_data_folder_is_taken_from_where_the_command_runs(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["install-desktop", "--data-home", "share"]) == 0
+    assert f"under {tmp_path / 'share'}:" in capsys.readouterr().out
