@@ -5,8 +5,9 @@
 The French school example, the interface in French, the audience window
 sized for a 1280 x 720 and a 1920 x 1080 projector, the match-making timer
 running (rotation 3 of 6), a concept selected by the facilitator
-(audience-WxH.png, the vote results turned off); then a vote on two
-concepts, revealed, its ranking and the framed concepts beside the timer
+(audience-WxH.png, the vote results turned off); then a vote on four
+concepts by two participants, revealed: its ranking (with a tie) and the
+framed concepts beside the timer
 (audience-results-WxH.png). Settings go to a scratch folder, never the
 user's own.
 """
@@ -61,14 +62,17 @@ def shoot(width: int, height: int) -> None:
     QTest.qWaitForWindowExposed(audience)
     window.audience.set_results_shown(False)  # the example's last vote: not this picture's
     save(audience, f"audience-{width}x{height}.png")
-    # A vote on two concepts far from the selection; one participant's dots make a tie.
+    # A vote on four concepts far from the selection: 3, 2, then two tied at 1.
     rounds = window.workspace.rounds
-    rounds.start("voting", ["c25", "c28"], ["p3", "p4"], budget=3)
-    window.workspace.speaker.set("p3")
-    window.workspace.selection.set(["c28"])
-    for _ in range(3):
-        window.action("vote_up").trigger()
-    window.workspace.selection.set([doc.children("c", first)[-1]])
+    rounds.start("voting", ["c25", "c26", "c27", "c28"], ["p3", "p4"], budget=4)
+    dots = {"p3": {"c28": 2, "c25": 1}, "p4": {"c28": 1, "c25": 1, "c26": 1, "c27": 1}}
+    for person, given in dots.items():
+        window.workspace.speaker.set(person)
+        for concept, count in given.items():
+            window.workspace.selection.set([concept])
+            for _ in range(count):
+                window.action("vote_up").trigger()
+    window.workspace.selection.set(["c25"])  # the facilitator points at the runner-up
     rounds.reveal()
     save(audience, f"audience-results-{width}x{height}.png")
     audience.close()

@@ -34,6 +34,8 @@ from ckstudio.layout.style import DEFAULT_STYLE, Style
 from ckstudio.layout.tidy import Box
 from ckstudio.model.document import Document
 from ckstudio.model.events import Change, Event
+from ckstudio.model.limits import MAX_VOTE_COUNT
+from ckstudio.model.session import Vote
 
 log = logging.getLogger(__name__)
 ORIENTATIONS = ("down", "right")
@@ -61,6 +63,7 @@ class MapScene(QObject):
         self._heat: dict[str, float] = {}  # vote heat by concept, 0..1 (ckstudio.gui.rounds)
         self._heat_shown = True
         self._hidden_votes: frozenset[str] = frozenset()  # concepts drawn without their dots
+        self._round_dots: dict[str, int] = {}  # concepts drawn with a round's dots only
         self._clear: tuple[int, set[str]] | None = None  # (version, concepts not faded)
         self.version = 0  # counts the changes, so that painters know when to drop caches
         self._stale = True  # the live layouts must be built again from the Document
@@ -179,6 +182,19 @@ class MapScene(QObject):
             return
         touched = concepts ^ self._hidden_votes
         self._hidden_votes = concepts
+        self._recard_concepts(touched)
+
+    def set_round_dots(self, dots: dict[str, int]) -> None:
+        """Draw these concepts with these dots on their badge (the vote the map shows as
+        heat: its own dots, not every dot the concept ever had)."""
+        if dots == self._round_dots:
+            return
+        touched = {ref for ref in dots.keys() | self._round_dots.keys()
+                   if dots.get(ref) != self._round_dots.get(ref)}  # fmt: skip
+        self._round_dots = dict(dots)
+        self._recard_concepts(touched)
+
+    def _recard_concepts(self, touched: set[str] | frozenset[str]) -> None:
         if not self._stale:
             ckmap.use_cards(_SessionView(self.doc), self._style, self._measure)
             for ref in touched:
@@ -352,6 +368,9 @@ class MapScene(QObject):
                 node, special = doc.concept(ref), ref == doc.root
                 if node.votes and ref in self._hidden_votes:
                     node = node.model_copy(update={"votes": []})
+                elif ref in self._round_dots:
+                    dots = min(self._round_dots[ref], MAX_VOTE_COUNT)
+                    node = node.model_copy(update={"votes": [Vote(count=dots)] if dots else []})
             else:
                 node = doc.knowledge(ref)
                 special = node.parent is None and bool(doc.children("k", ref))

@@ -156,6 +156,11 @@ class Rounds(QObject):
         round_ = self.heat_round()
         return heat_of(rounds.round_ranking(self.doc, round_.id)) if round_ else {}
 
+    def round_dots(self) -> dict[str, int]:
+        """The heat round's own dots on each of its concepts: what their badges show."""
+        round_ = self.heat_round()
+        return dict(rounds.round_ranking(self.doc, round_.id)) if round_ else {}
+
     def hidden_concepts(self) -> frozenset[str]:
         """Concepts of voting rounds not revealed yet: their dots are not shown."""
         return frozenset(ref for r in self.doc.rounds if r.kind == "voting" and r.hidden
@@ -174,6 +179,7 @@ class Rounds(QObject):
         if scene not in self._scenes:
             self._scenes.append(scene)
         scene.set_hidden_votes(self.hidden_concepts())
+        scene.set_round_dots(self.round_dots())
         scene.set_heat(self.heat())
 
     def unfollow(self, scene: MapScene) -> None:
@@ -186,6 +192,10 @@ class Rounds(QObject):
             hidden = self.hidden_concepts()
             for scene in self._scenes:
                 scene.set_hidden_votes(hidden)
+        if event.change in _ROUNDS or event.change is Change.VOTES_CHANGED:
+            dots = self.round_dots()
+            for scene in self._scenes:
+                scene.set_round_dots(dots)
         if event.change in _FOLLOWED and not self._due:
             self._due = True
             QTimer.singleShot(0, self, self._refresh)
