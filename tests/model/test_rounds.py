@@ -248,13 +248,18 @@ def test_the_helpers_read_a_session_as_they_read_a_document(doc):
         round_ranking(session, "r9")
 
 
-def test_theme_counts_count_every_tag_on_the_round_concepts(doc):
+def tagged(doc: Document) -> list[str]:
+    """A tagging round r1 on c1 and c2: c1 tagged with the first theme by p1 and p2,
+    c2 with the second by p1, c3 (outside the round) with the first by p1."""
     themes = [theme.id for theme in doc.themes]
     doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], T0))
-    doc.apply(AddTag("c1", themes[0], "p1"))
-    doc.apply(AddTag("c1", themes[0], "p2"))
-    doc.apply(AddTag("c2", themes[1], "p1"))
-    doc.apply(AddTag("c3", themes[1], "p1"))  # outside the round
+    for concept, theme, by in (("c1", 0, "p1"), ("c1", 0, "p2"), ("c2", 1, "p1"), ("c3", 0, "p1")):
+        doc.apply(AddTag(concept, themes[theme], by))
+    return themes
+
+
+def test_theme_counts_count_every_tag_on_the_round_concepts(doc):
+    themes = tagged(doc)
     counts = theme_counts_in_round(doc, "r1")
     assert list(counts) == themes
     assert counts == {themes[0]: 2, themes[1]: 1, **{t: 0 for t in themes[2:]}}
@@ -272,12 +277,18 @@ def test_running_round_is_the_newest_unended_one_of_the_kind(doc):
     assert running_round(doc).id == "r2"
 
 
-def test_dots_given_before_a_vote_are_not_the_rounds():
+def voted() -> tuple[Document, str, str, int]:
+    """The school example with a new vote on a concept (not C0) that already has
+    dots: the document, that concept, its first voter and the dots they gave."""
     doc = Document(load_session(SCHOOL), checked=True)
-    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
-    voter = doc.concept(concept).votes[0].by
-    before = doc.concept(concept).votes[0].count
-    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    concept = next(c for c in doc.walk("c") if doc.concept(c).votes and c != doc.root)
+    vote = doc.concept(concept).votes[0]
+    doc.apply(edits.start_round(doc, "voting", [concept], [vote.by], "2026-11-29T10:00:00+01:00"))
+    return doc, concept, vote.by, vote.count
+
+
+def test_dots_given_before_a_vote_are_not_the_rounds():
+    doc, concept, voter, before = voted()
     round_id = doc.rounds[-1].id
     assert doc.round(round_id).earlier == {concept: {voter: before}}
     assert dots_used(doc, round_id, voter) == 0
@@ -287,10 +298,7 @@ def test_dots_given_before_a_vote_are_not_the_rounds():
 
 
 def test_removing_a_participant_drops_their_earlier_dots_and_undo_restores_them():
-    doc = Document(load_session(SCHOOL), checked=True)
-    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
-    voter = doc.concept(concept).votes[0].by
-    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    doc, _, voter, _ = voted()
     before = doc.to_session()
     undo = doc.apply(edits.remove_participant(doc, voter))
     assert all(voter not in dots for dots in doc.rounds[-1].earlier.values())
@@ -308,12 +316,7 @@ def test_a_file_counting_earlier_dots_of_a_stranger_is_refused():
 
 
 def test_theme_concepts_count_each_concept_once_per_theme(doc):
-    themes = [theme.id for theme in doc.themes]
-    doc.apply(edits.start_round(doc, "tagging", ["c1", "c2"], ["p1", "p2"], T0))
-    doc.apply(AddTag("c1", themes[0], "p1"))
-    doc.apply(AddTag("c1", themes[0], "p2"))
-    doc.apply(AddTag("c2", themes[1], "p1"))
-    doc.apply(AddTag("c3", themes[0], "p1"))  # outside the round
+    themes = tagged(doc)
     counts = theme_concepts_in_round(doc, "r1")
     assert counts == {themes[0]: 1, themes[1]: 1, **{t: 0 for t in themes[2:]}}
     assert theme_counts_in_round(doc, "r1")[themes[0]] == 2
@@ -332,11 +335,7 @@ def test_ranks_share_a_place_between_ties(dots):
 
 
 def test_a_second_vote_on_the_same_concepts_starts_from_zero():
-    doc = Document(load_session(SCHOOL), checked=True)
-    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
-    voter = doc.concept(concept).votes[0].by
-    before = doc.concept(concept).votes[0].count
-    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    doc, concept, voter, before = voted()
     round_id = doc.rounds[-1].id
     assert round_ranking(doc, round_id) == [(concept, 0)]
     doc.apply(SetVote(concept, voter, before + 2))
@@ -344,11 +343,7 @@ def test_a_second_vote_on_the_same_concepts_starts_from_zero():
 
 
 def test_taking_back_an_earlier_dot_frees_none_of_the_budget():
-    doc = Document(load_session(SCHOOL), checked=True)
-    concept = next(c for c in doc.walk("c") if doc.concept(c).votes)
-    voter = doc.concept(concept).votes[0].by
-    before = doc.concept(concept).votes[0].count
-    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    doc, concept, voter, before = voted()
     round_id = doc.rounds[-1].id
     doc.apply(SetVote(concept, voter, before - 1))
     assert dots_used(doc, round_id, voter) == 0
@@ -357,10 +352,7 @@ def test_taking_back_an_earlier_dot_frees_none_of_the_budget():
 
 
 def test_removing_a_concept_from_the_rounds_drops_its_earlier_dots():
-    doc = Document(load_session(SCHOOL), checked=True)
-    concept = next(c for c in doc.walk("c") if doc.concept(c).votes and c != doc.root)
-    voter = doc.concept(concept).votes[0].by
-    doc.apply(edits.start_round(doc, "voting", [concept], [voter], "2026-11-29T10:00:00+01:00"))
+    doc, concept, _, _ = voted()
     before = doc.to_session()
     undo = doc.apply(edits.remove_subtree(doc, "c", concept))
     assert concept not in doc.rounds[-1].earlier
